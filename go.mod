@@ -1,0 +1,10 @@
+module github.com/jpkicheck/jpkicheck
+
+go 1.26.0
+
+require (
+	github.com/ebfe/scard v0.0.0-20241214075232-7af069cabc25 // indirect
+	go.mozilla.org/pkcs7 v0.10.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/term v0.48.0 // indirect
+)
