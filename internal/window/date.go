@@ -33,11 +33,23 @@ type Date struct {
 // ErrInvalidDate is matched (with errors.Is) by every parse failure.
 var ErrInvalidDate = errors.New("invalid date")
 
-// ParseError says which input was rejected and why.
+// ParseError says which input was rejected and why. Kind lets the edge say
+// the same thing in the user's language; Reason is the English wording.
 type ParseError struct {
 	Input  string
+	Kind   ParseErrorKind
 	Reason string
 }
+
+// ParseErrorKind classifies parse failures.
+type ParseErrorKind int
+
+const (
+	BadFormat ParseErrorKind = iota // not YYYY-MM-DD
+	Empty                           // nothing given
+	NoSuchDay                       // 2027-02-30, 2027-13-01
+	YearRange                       // outside MinYear..MaxYear
+)
 
 func (e *ParseError) Error() string {
 	if e.Input == "" {
@@ -62,13 +74,13 @@ const (
 func NewDate(year int, month time.Month, day int) (Date, error) {
 	d := Date{year, month, day}
 	if year < MinYear || year > MaxYear {
-		return Date{}, &ParseError{Input: d.String(), Reason: fmt.Sprintf("year must be between %d and %d", MinYear, MaxYear)}
+		return Date{}, &ParseError{Input: d.String(), Kind: YearRange, Reason: fmt.Sprintf("year must be between %d and %d", MinYear, MaxYear)}
 	}
 	if month < time.January || month > time.December {
-		return Date{}, &ParseError{Input: d.String(), Reason: "month must be 01 to 12"}
+		return Date{}, &ParseError{Input: d.String(), Kind: NoSuchDay, Reason: "month must be 01 to 12"}
 	}
 	if day < 1 || day > DaysIn(year, month) {
-		return Date{}, &ParseError{Input: d.String(), Reason: fmt.Sprintf("%s %d has %d days", month, year, DaysIn(year, month))}
+		return Date{}, &ParseError{Input: d.String(), Kind: NoSuchDay, Reason: fmt.Sprintf("%s %d has %d days", month, year, DaysIn(year, month))}
 	}
 	return d, nil
 }
@@ -88,7 +100,7 @@ func MustDate(year int, month time.Month, day int) Date {
 // wrong guess here becomes a wrong renewal date.
 func Parse(s string) (Date, error) {
 	if s == "" {
-		return Date{}, &ParseError{Reason: "empty; write it as YYYY-MM-DD, e.g. 2027-03-15"}
+		return Date{}, &ParseError{Kind: Empty, Reason: "empty; write it as YYYY-MM-DD, e.g. 2027-03-15"}
 	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, &ParseError{Input: s, Reason: "write it as YYYY-MM-DD, e.g. 2027-03-15"}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
+
+// errHelp is returned by parse when the user asked for --help; the help
+// text has been printed and the command exits 0.
+var errHelp = flag.ErrHelp
+
+// flagSet builds a flag set for a command whose errors come back to us
+// instead of being printed in English by the flag package.
+func (c *cli) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses flags anywhere among the arguments ("pin verify auth
+// --force" as well as "pin verify --force auth") and returns the
+// positional arguments. Errors are usage errors in the user's language.
+func (c *cli) parse(fs *flag.FlagSet, help string, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				io.WriteString(c.stdout, help)
+				return nil, errHelp
+			}
+			msg, hint := c.flagError(err)
+			return nil, &usageError{msg: msg, command: fs.Name(), hint: hint}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// flagError rewords the flag package's English errors. hint is true when
+// the message carries no example and should point to --help.
+func (c *cli) flagError(err error) (msg string, hint bool) {
+	s := err.Error()
+	if name, ok := strings.CutPrefix(s, "flag provided but not defined: "); ok {
+		return c.msg.UnknownFlag(dashes(name)), true
+	}
+	if name, ok := strings.CutPrefix(s, "flag needs an argument: "); ok {
+		name = strings.TrimLeft(name, "-")
+		if ex, ok := flagExamples[name]; ok {
+			return c.msg.FlagNeedsValue(dashes(name), dashes(name)+" "+ex), false
+		}
+		return c.msg.FlagNeedsValue(dashes(name), ""), true
+	}
+	if c.valueErr != "" {
+		msg := c.valueErr
+		c.valueErr = ""
+		return msg, false
+	}
+	return c.msg.BadFlag(s), true
+}
+
+// flagExamples give the example shown when a flag is missing its value.
+var flagExamples = map[string]string{
+	"expiry": "2027-03-15",
+	"today":  "2027-03-15",
+	"months": "12",
+	"lang":   "ja",
+}
+
+// dashes shows flags the way the help text writes them: --name.
+func dashes(name string) string {
+	return "--" + strings.TrimLeft(name, "-")
+}
+
+// badValue records a localised message for a flag value and returns a
+// plain error for the flag package, which would otherwise wrap it in its
+// own English sentence.
+func (c *cli) badValue(msg string) error {
+	c.valueErr = msg
+	return errors.New(msg)
+}
+
+// dateFlag is a --today / --expiry style flag holding a civil date.
+type dateFlag struct {
+	c     *cli
+	name  string
+	date  window.Date
+	isSet bool
+}
+
+func (f *dateFlag) String() string {
+	if f == nil || !f.isSet {
+		return ""
+	}
+	return f.date.String()
+}
+
+func (f *dateFlag) Set(s string) error {
+	d, err := window.Parse(s)
+	if err != nil {
+		var pe *window.ParseError
+		if errors.As(err, &pe) {
+			return f.c.badValue(f.c.msg.BadDate(dashes(f.name), pe))
+		}
+		return err
+	}
+	f.date, f.isSet = d, true
+	return nil
+}
+
+func (c *cli) dateVar(fs *flag.FlagSet, name string) *dateFlag {
+	f := &dateFlag{c: c, name: name}
+	fs.Var(f, name, "")
+	return f
+}
+
+// langFlag accepts ja or en; the language itself was already chosen by
+// langFor, this only validates.
+type langFlag struct{ c *cli }
+
+func (f langFlag) String() string { return "" }
+func (f langFlag) Set(s string) error {
+	if _, err := report.ParseLang(s); err != nil {
+		return f.c.badValue(f.c.msg.BadLang(s))
+	}
+	return nil
+}
+
+// commonFlags are the flags every command accepts.
+type commonFlags struct {
+	json bool
+}
+
+func (c *cli) addCommon(fs *flag.FlagSet, cf *commonFlags) {
+	fs.BoolVar(&cf.json, "json", false, "")
+	fs.Var(langFlag{c}, "lang", "")
+}
+
+// intFlag parses a bounded whole number with a localised error.
+type intFlag struct {
+	c        *cli
+	value    int
+	min, max int
+	bad      func(string) string
+}
+
+func (f *intFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return strconv.Itoa(f.value)
+}
+
+func (f *intFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < f.min || n > f.max {
+		return f.c.badValue(f.bad(s))
+	}
+	f.value = n
+	return nil
+}

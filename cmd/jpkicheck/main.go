@@ -1,0 +1,185 @@
+// Command jpkicheck reads the JPKI certificates on a My Number Card through
+// any PC/SC reader and tells the resident, in plain Japanese or English,
+// when they expire, whether renewal is open yet and what to bring.
+//
+// main stays thin: everything happens in run, which tests call directly
+// with their own streams, environment and clock.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/report"
+	"golang.org/x/term"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{
+		stdin:     os.Stdin,
+		stdout:    os.Stdout,
+		stderr:    os.Stderr,
+		getenv:    os.Getenv,
+		now:       time.Now,
+		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	})
+	stop()
+	os.Exit(code)
+}
+
+// env is everything a command may touch outside the program: streams,
+// environment, clock and whether the streams are terminals.
+type env struct {
+	stdin                          io.Reader
+	stdout, stderr                 io.Writer
+	getenv                         func(string) string
+	now                            func() time.Time
+	stdinTTY, stdoutTTY, stderrTTY bool
+}
+
+// command is one subcommand. run returns the exit code; errors are printed
+// by the caller so that every command reports them the same way.
+type command struct {
+	name string
+	help func(*report.Catalog) string
+	run  func(ctx context.Context, c *cli, args []string) (int, error)
+}
+
+func commands() []command {
+	return []command{
+		{"window", func(c *report.Catalog) string { return c.HelpWindow }, runWindow},
+		{"version", nil, runVersion},
+	}
+}
+
+// cli carries what every command needs: the environment and the language.
+type cli struct {
+	*env
+	msg      *report.Catalog
+	valueErr string // localised message from the last failed flag.Value.Set
+}
+
+func run(ctx context.Context, args []string, e *env) int {
+	c := &cli{env: e, msg: report.Messages(langFor(args, e.getenv))}
+
+	name := "check"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" {
+		topic := firstPositional(args)
+		if topic == "" {
+			fmt.Fprint(e.stdout, c.msg.HelpMain)
+			return report.ExitOK
+		}
+		name, args = topic, []string{"--help"}
+	}
+	if name == "check" && len(args) > 0 && isHelp(args[0]) {
+		fmt.Fprint(e.stdout, c.msg.HelpMain)
+		return report.ExitOK
+	}
+	for _, cmd := range commands() {
+		if cmd.name != name {
+			continue
+		}
+		code, err := cmd.run(ctx, c, args)
+		if err != nil {
+			return c.fail(cmd.name, err)
+		}
+		return code
+	}
+	if name == "check" {
+		// The default command arrives with the card-reading issues; until then
+		// bare "jpkicheck" explains itself rather than failing.
+		fmt.Fprint(e.stdout, c.msg.HelpMain)
+		return report.ExitOK
+	}
+	return c.fail("", &usageError{msg: c.msg.UnknownCommand(name), hint: true})
+}
+
+// firstPositional returns the first argument that is neither a flag nor
+// the value of --lang (the only flag "help" takes).
+func firstPositional(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--lang" || a == "-lang":
+			i++
+		case !strings.HasPrefix(a, "-"):
+			return a
+		}
+	}
+	return ""
+}
+
+func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+
+// langFor decides the output language before flags are parsed, so that
+// even a flag error is reported in the user's language.
+func langFor(args []string, getenv func(string) string) report.Lang {
+	for i, a := range args {
+		var v string
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				v = args[i+1]
+			}
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			v = a[strings.Index(a, "=")+1:]
+		default:
+			continue
+		}
+		if l, err := report.ParseLang(v); err == nil {
+			return l
+		}
+	}
+	return report.LangFromEnv(getenv, systemLang())
+}
+
+// usageError is bad input from the user: exit code 2, the message says
+// what was wrong with an example of the right form.
+type usageError struct {
+	msg     string
+	command string // the command whose --help the hint names
+	hint    bool   // the message has no example of its own: point to --help
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// fail prints err the one way all commands share — a prefixed line, then a
+// hint line — and returns its exit code.
+func (c *cli) fail(command string, err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, ue.msg)
+		if !ue.hint {
+			return report.ExitUsage
+		}
+		hintCmd := ue.command
+		if hintCmd == "" {
+			hintCmd = command
+		}
+		if hintCmd != "" {
+			hintCmd += " "
+		}
+		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.HintHelp(hintCmd))
+		return report.ExitUsage
+	}
+	fmt.Fprintf(c.stderr, "%s%v\n", c.msg.ErrorPrefix, err)
+	return report.ExitError
+}
+
+// style returns the output style for stdout: colour only on a terminal and
+// never when NO_COLOR is set (https://no-color.org).
+func (c *cli) style() report.Style {
+	return report.Style{Color: c.stdoutTTY && c.getenv("NO_COLOR") == "" && c.getenv("TERM") != "dumb"}
+}

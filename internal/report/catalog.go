@@ -1,0 +1,73 @@
+package report
+
+import "github.com/jpkicheck/jpkicheck/internal/window"
+
+// Catalog holds every sentence jpkicheck shows, for one language. It is a
+// struct rather than a map of keys so that a language missing a message is
+// a test failure (see TestCatalogsComplete) instead of a blank line on a
+// resident's screen.
+type Catalog struct {
+	Lang Lang
+
+	// Dates as residents read them: 2027年3月15日(月) / 15 March 2027 (Mon),
+	// and with the era: 2027年3月15日(令和9年) / 15 March 2027 (Reiwa 9).
+	Date    func(window.Date) string
+	DateEra func(window.Date) string
+
+	// The renewal state in one sentence, answer first.
+	StateNotYetOpen func(w window.Window) string
+	StateOpen       func(w window.Window) string
+	StateExpired    func(w window.Window) string
+	// What the state means and what to do next.
+	AdviceNotYetOpen func(w window.Window) string
+	AdviceOpen       func(w window.Window) string
+	AdviceExpired    func(w window.Window) string
+
+	LabelExpiry string // 有効期限 / Expires
+	LabelWindow string // 更新できる期間 / Renewal window
+	LabelToday  string // 今日 / Today
+	// WindowRange renders the renewal window: 2026年12月16日(水)〜2027年3月15日(月).
+	WindowRange func(opens, closes window.Date) string
+	// MonthsNote explains a non-default window length (people registered abroad).
+	MonthsNote func(months int) string
+
+	// Usage errors: what was wrong and an example of the right form.
+	BadDate        func(flag string, err *window.ParseError) string
+	MissingFlag    func(flag, example string) string
+	BadMonths      func(value string) string
+	BadLang        func(value string) string
+	UnknownFlag    func(flag string) string
+	FlagNeedsValue func(flag, example string) string
+	BadFlag        func(detail string) string
+	UnexpectedArgs func(args string) string
+	UnknownCommand func(name string) string
+	HintHelp       func(command string) string
+	ErrorPrefix    string // "jpkicheck: "
+	HintPrefix     string // "hint: "
+
+	// Help texts, one per command plus the tool's overview.
+	HelpMain   string
+	HelpWindow string
+}
+
+// StateSentence returns the one-sentence answer for the window's state.
+func (c *Catalog) StateSentence(w window.Window) string {
+	switch w.State {
+	case window.Open:
+		return c.StateOpen(w)
+	case window.Expired:
+		return c.StateExpired(w)
+	}
+	return c.StateNotYetOpen(w)
+}
+
+// Advice returns what the state means for the resident and what to do.
+func (c *Catalog) Advice(w window.Window) string {
+	switch w.State {
+	case window.Open:
+		return c.AdviceOpen(w)
+	case window.Expired:
+		return c.AdviceExpired(w)
+	}
+	return c.AdviceNotYetOpen(w)
+}

@@ -1,0 +1,86 @@
+package report
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
+
+// Every language must define every message: a nil func or empty string
+// would reach a resident as a crash or a blank line.
+func TestCatalogsComplete(t *testing.T) {
+	for _, c := range []*Catalog{&ja, &en} {
+		v := reflect.ValueOf(c).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			f, name := v.Field(i), v.Type().Field(i).Name
+			if f.IsZero() {
+				t.Errorf("%s catalogue: %s is missing", c.Lang, name)
+			}
+		}
+	}
+}
+
+// The Japanese catalogue must read as Japanese and the English one must not
+// leak Japanese (apart from proper nouns such as 照会書兼回答書, which the
+// English catalogue may quote on purpose — none in the window messages).
+func TestCatalogLanguages(t *testing.T) {
+	for _, w := range []window.Window{
+		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2026, 11, 1)),
+		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2026, 12, 20)),
+		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2027, 4, 1)),
+	} {
+		if s := en.StateSentence(w) + en.Advice(w); hasJapanese(s) {
+			t.Errorf("English text contains Japanese: %s", s)
+		}
+		if s := ja.StateSentence(w); !hasJapanese(s) || !strings.HasSuffix(s, "。") {
+			t.Errorf("Japanese sentence looks wrong: %s", s)
+		}
+	}
+}
+
+func hasJapanese(s string) bool {
+	for _, r := range s {
+		if r >= 0x3040 && r <= 0x9FFF {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLangFromEnv(t *testing.T) {
+	tests := []struct {
+		vars     map[string]string
+		fallback Lang
+		want     Lang
+	}{
+		{nil, "", En},
+		{nil, Ja, Ja},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, En, Ja},
+		{map[string]string{"LANG": "C.UTF-8"}, Ja, En},
+		{map[string]string{"LC_ALL": "en_GB.UTF-8", "LANG": "ja_JP.UTF-8"}, "", En},
+		{map[string]string{"LC_MESSAGES": "ja_JP", "LANG": "en_US"}, "", Ja},
+		{map[string]string{"LANG": "ja"}, "", Ja},
+	}
+	for _, tt := range tests {
+		got := LangFromEnv(func(k string) string { return tt.vars[k] }, tt.fallback)
+		if got != tt.want {
+			t.Errorf("LangFromEnv(%v, %q) = %s, want %s", tt.vars, tt.fallback, got, tt.want)
+		}
+	}
+}
+
+func TestDisplayWidth(t *testing.T) {
+	for s, want := range map[string]int{"Expires": 7, "有効期限": 8, "更新できる期間": 14, "ＡＢ": 4} {
+		if got := displayWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestExitForState(t *testing.T) {
+	if ExitForState(window.NotYetOpen) != 0 || ExitForState(window.Open) != 3 || ExitForState(window.Expired) != 4 {
+		t.Error("exit codes do not match design.md: 0 not yet open, 3 open, 4 expired")
+	}
+}
