@@ -1,0 +1,47 @@
+package cardsim
+
+import "time"
+
+// jst is Japan Standard Time. Japan has no daylight saving time, so a fixed
+// zone is exact; it also keeps the package independent of the tz database.
+var jst = time.FixedZone("JST", 9*60*60)
+
+// civil returns t's calendar date (read in t's own location) as midnight UTC,
+// the form every date in this package takes internally.
+func civil(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// todayInJapan is the current civil date in Japan.
+func todayInJapan() time.Time {
+	return civil(time.Now().In(jst))
+}
+
+// notBefore is 00:00:00 JST on the issue day, i.e. 15:00:00Z the day before,
+// as on real JPKI certificates.
+func notBefore(issue time.Time) time.Time {
+	y, m, d := issue.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, jst).UTC()
+}
+
+// notAfter is 23:59:59 JST on the expiry day, i.e. YYYYMMDD145959Z.
+func notAfter(expiry time.Time) time.Time {
+	y, m, d := expiry.Date()
+	return time.Date(y, m, d, 14, 59, 59, 0, time.UTC)
+}
+
+// issuedFor picks a plausible issue date for a certificate expiring on
+// expiry: user certificates run about five years (to the holder's fifth
+// birthday after issue), and a card cannot hold a certificate issued after
+// today.
+func issuedFor(expiry, today time.Time, years int) time.Time {
+	issue := expiry.AddDate(-years, 0, 30)
+	if issue.After(today) {
+		issue = today
+	}
+	if issue.After(expiry) {
+		issue = expiry
+	}
+	return issue
+}

@@ -1,0 +1,125 @@
+package cardsim
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+)
+
+// The vpcd protocol (vsmartcard's virtual reader driver, which pcscd loads):
+// the driver listens on TCP and the virtual card connects to it. Both
+// directions send a 2-byte big-endian length followed by that many bytes.
+// From the reader, one byte is a control code and anything longer is a
+// command APDU; closing the connection means the card was removed.
+const (
+	vpcdPowerOff = 0x00
+	vpcdPowerOn  = 0x01
+	vpcdReset    = 0x02
+	vpcdGetATR   = 0x04
+)
+
+// readFrame reads one length-prefixed vpcd message.
+func readFrame(r io.Reader) ([]byte, error) {
+	var hdr [2]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return nil, err
+	}
+	msg := make([]byte, binary.BigEndian.Uint16(hdr[:]))
+	if _, err := io.ReadFull(r, msg); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	return msg, nil
+}
+
+// writeFrame sends one message in a single write, so the reader gets header
+// and payload in one segment.
+func writeFrame(w io.Writer, msg []byte) error {
+	if len(msg) > 0xFFFF {
+		return fmt.Errorf("vpcd message of %d bytes too long", len(msg))
+	}
+	buf := make([]byte, 2+len(msg))
+	binary.BigEndian.PutUint16(buf, uint16(len(msg)))
+	copy(buf[2:], msg)
+	_, err := w.Write(buf)
+	return err
+}
+
+// vpcdAnswer handles one message from the reader and returns the reply, or
+// nil when the message takes none (power and reset controls, unknown
+// control codes, empty messages).
+func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
+	switch len(msg) {
+	case 0:
+		return nil, nil
+	case 1:
+		switch msg[0] {
+		case vpcdPowerOff, vpcdPowerOn, vpcdReset:
+			card.Reset()
+		case vpcdGetATR:
+			return card.ATR(), nil
+		}
+		return nil, nil
+	}
+	return card.Transmit(msg)
+}
+
+// ServeVPCD serves card on conn, a connection to a vpcd virtual reader,
+// until the context ends, the card is removed or the reader goes away. It
+// closes conn on return, which the reader sees as the card being removed.
+// The error is ctx.Err(), ErrRemoved, or the connection's error (io.EOF when
+// the reader closed it, e.g. pcscd stopped).
+func ServeVPCD(ctx context.Context, conn net.Conn, card *Card) error {
+	defer conn.Close()
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		// Unblock the read below when the context ends or the card goes.
+		select {
+		case <-ctx.Done():
+		case <-card.Removed():
+		case <-stop:
+			return
+		}
+		conn.Close()
+	}()
+	for {
+		// Linux turns quick ACK off again after it fires; without it the
+		// reader's two-part writes wait ~40 ms for a delayed ACK each.
+		quickACK(conn)
+		msg, err := readFrame(conn)
+		if err != nil {
+			return serveErr(ctx, card, fmt.Errorf("reading from vpcd: %w", err))
+		}
+		reply, err := vpcdAnswer(card, msg)
+		if err != nil {
+			return serveErr(ctx, card, err)
+		}
+		if reply == nil {
+			continue
+		}
+		if err := writeFrame(conn, reply); err != nil {
+			return serveErr(ctx, card, fmt.Errorf("writing to vpcd: %w", err))
+		}
+		if card.isRemoved() { // RemoveAfter: the answer is out, now leave
+			return ErrRemoved
+		}
+	}
+}
+
+// serveErr reports why serving stopped, preferring the cause over the
+// closed connection it produced.
+func serveErr(ctx context.Context, card *Card, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if card.isRemoved() {
+		return ErrRemoved
+	}
+	return err
+}
