@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"encoding/pem"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+)
+
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// reader plays the vpcd driver: it listens and the simulator connects.
+type reader struct {
+	t    *testing.T
+	ln   net.Listener
+	conn net.Conn
+}
+
+func listen(t *testing.T, addr string) *reader {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	return &reader{t: t, ln: ln}
+}
+
+func (r *reader) accept() {
+	r.t.Helper()
+	r.ln.(*net.TCPListener).SetDeadline(time.Now().Add(5 * time.Second))
+	c, err := r.ln.Accept()
+	if err != nil {
+		r.t.Fatalf("accept: %v", err)
+	}
+	r.conn = c
+	r.t.Cleanup(func() { c.Close() })
+}
+
+func (r *reader) xfer(apdu ...byte) ([]byte, error) {
+	msg := binary.BigEndian.AppendUint16(nil, uint16(len(apdu)))
+	if _, err := r.conn.Write(append(msg, apdu...)); err != nil {
+		return nil, err
+	}
+	r.conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	var hdr [2]byte
+	if _, err := io.ReadFull(r.conn, hdr[:]); err != nil {
+		return nil, err
+	}
+	resp := make([]byte, binary.BigEndian.Uint16(hdr[:]))
+	_, err := io.ReadFull(r.conn, resp)
+	return resp, err
+}
+
+func (r *reader) must(apdu ...byte) []byte {
+	r.t.Helper()
+	resp, err := r.xfer(apdu...)
+	if err != nil {
+		r.t.Fatalf("exchange %X: %v", apdu, err)
+	}
+	return resp
+}
+
+var selAP = []byte{0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func start(ctx context.Context, args ...string) (<-chan result, *syncBuf) {
+	done := make(chan result, 1)
+	var stdout bytes.Buffer
+	stderr := &syncBuf{}
+	go func() {
+		code := run(ctx, args, &stdout, stderr)
+		done <- result{code, stdout.String(), stderr.String()}
+	}()
+	return done, stderr
+}
+
+func wait(t *testing.T, done <-chan result) result {
+	t.Helper()
+	select {
+	case r := <-done:
+		return r
+	case <-time.After(10 * time.Second):
+		t.Fatal("jpkisim did not exit")
+		return result{}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string
+	}{
+		{"list profiles", []string{"--list-profiles"}, 0, "window-open"},
+		{"help", []string{"--help"}, 0, ""},
+		{"no vpcd", nil, 2, ""},
+		{"bad flag", []string{"--vpcd", "x:1", "--nope"}, 2, ""},
+		{"bad date", []string{"--vpcd", "x:1", "--auth-expiry", "2027/03/15"}, 2, ""},
+		{"unknown profile", []string{"--vpcd", "x:1", "--profile", "gold"}, 2, ""},
+		{"bad PIN", []string{"--vpcd", "x:1", "--auth-pin", "12"}, 2, ""},
+		{"extra argument", []string{"--vpcd", "x:1", "now"}, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), tt.args, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stdout.String(), tt.out) {
+				t.Errorf("run(%q) = %d, stdout %q, stderr %q", tt.args, code, stdout.String(), stderr.String())
+			}
+			if code == 2 && !strings.HasPrefix(lastLine(stderr.String()), "jpkisim: ") {
+				t.Errorf("error not prefixed: %q", stderr.String())
+			}
+		})
+	}
+	var stdout bytes.Buffer
+	run(context.Background(), []string{"--list-profiles"}, &stdout, io.Discard)
+	for _, p := range cardsim.Profiles() {
+		if !strings.Contains(stdout.String(), string(p.Name)) {
+			t.Errorf("--list-profiles lacks %s", p.Name)
+		}
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+func TestServeStateLogCA(t *testing.T) {
+	dir := t.TempDir()
+	statePath, logPath, caPath := filepath.Join(dir, "state.json"), filepath.Join(dir, "apdu.log"), filepath.Join(dir, "ca.pem")
+	r := listen(t, "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done, stderr := start(ctx, "--vpcd", r.ln.Addr().String(), "--profile", "sign-one-try",
+		"--state", statePath, "--log", logPath, "--ca-out", caPath, "--sign-password", "secret99")
+	r.accept()
+
+	if resp := r.must(selAP...); !bytes.Equal(resp, []byte{0x90, 0x00}) {
+		t.Fatalf("SELECT AP: %X", resp)
+	}
+	r.must(0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x1B)
+	// The password flag was upper-cased: SECRET99.
+	if resp := r.must(0x00, 0x20, 0x00, 0x80, 0x08, 'S', 'E', 'C', 'R', 'E', 'T', '9', '9'); !bytes.Equal(resp, []byte{0x90, 0x00}) {
+		t.Fatalf("VERIFY: %X", resp)
+	}
+	var st cardsim.State
+	b, err := os.ReadFile(statePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &st); err != nil || st.Sign.TriesLeft != 5 || !st.Sign.Verified {
+		t.Fatalf("state %s (%v)", b, err)
+	}
+	if want := "jpkisim: card inserted into vpcd " + r.ln.Addr().String() + " (profile sign-one-try)\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+
+	cancel()
+	res := wait(t, done)
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	if _, err := r.xfer(selAP...); err == nil {
+		t.Error("socket still open after SIGINT")
+	}
+	logText, _ := os.ReadFile(logPath)
+	if !strings.Contains(string(logText), "0020008008**************** 9000\n") || strings.Contains(string(logText), "534543") {
+		t.Errorf("log:\n%s", logText)
+	}
+	if n := strings.Count(string(logText), "\n"); n != 3 {
+		t.Errorf("log has %d lines, want 3", n)
+	}
+	ca, _ := os.ReadFile(caPath)
+	if blk, _ := pem.Decode(ca); blk == nil || bytes.Count(ca, []byte("BEGIN CERTIFICATE")) != 2 {
+		t.Errorf("ca-out:\n%s", ca)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".state.json.*")); len(m) != 0 {
+		t.Errorf("temporary state files left: %v", m)
+	}
+}
+
+func TestRemoveAfterExits(t *testing.T) {
+	r := listen(t, "127.0.0.1:0")
+	done, _ := start(context.Background(), "--vpcd", r.ln.Addr().String(), "--remove-after", "2")
+	r.accept()
+	r.must(selAP...)
+	r.must(0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x0A)
+	if res := wait(t, done); res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	if _, err := r.xfer(selAP...); err == nil {
+		t.Error("socket open after remove-after")
+	}
+}
+
+// TestReconnect: the port is closed at start (pcscd not up), then opens;
+// later the reader drops the connection (pcscd restart) and the card comes
+// back, reset but with its counters.
+func TestReconnect(t *testing.T) {
+	probe := listen(t, "127.0.0.1:0")
+	addr := probe.ln.Addr().String()
+	probe.ln.Close()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done, stderr := start(ctx, "--vpcd", addr)
+	time.Sleep(400 * time.Millisecond) // a few refused dials
+	r := listen(t, addr)
+	r.accept()
+	r.must(selAP...)
+	r.must(0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x18)
+	if resp := r.must(0x00, 0x20, 0x00, 0x80, 0x04, '0', '0', '0', '0'); !bytes.Equal(resp, []byte{0x63, 0xC2}) {
+		t.Fatalf("wrong PIN: %X", resp)
+	}
+	r.conn.Close()
+	r.accept()
+	if resp := r.must(0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x18); !bytes.Equal(resp, []byte{0x6A, 0x82}) {
+		t.Fatalf("card not reset on reinsertion: %X", resp)
+	}
+	r.must(selAP...)
+	r.must(0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x18)
+	if resp := r.must(0x00, 0x20, 0x00, 0x80); !bytes.Equal(resp, []byte{0x63, 0xC2}) {
+		t.Fatalf("counter lost across reconnect: %X", resp)
+	}
+	cancel()
+	if res := wait(t, done); res.code != 0 {
+		t.Fatalf("exit %d", res.code)
+	}
+	if n := strings.Count(stderr.String(), "card inserted"); n != 2 {
+		t.Errorf("stderr %q: want two insert lines", stderr.String())
+	}
+}
+
+func TestExitWhileWaitingForReader(t *testing.T) {
+	probe := listen(t, "127.0.0.1:0")
+	addr := probe.ln.Addr().String()
+	probe.ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done, stderr := start(ctx, "--vpcd", addr)
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	if res := wait(t, done); res.code != 0 || stderr.String() != "" {
+		t.Fatalf("exit %d, stderr %q", res.code, stderr.String())
+	}
+}
