@@ -1,0 +1,145 @@
+package jpki
+
+import (
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+)
+
+// Validity is a certificate's validity period as the certificate states
+// it (UTC). A JPKI certificate's last valid day is NotAfter in Japan time:
+// NotAfter is 14:59:59Z, i.e. 23:59:59 JST.
+type Validity struct {
+	NotBefore time.Time `json:"not_before"`
+	NotAfter  time.Time `json:"not_after"`
+}
+
+func (v Validity) String() string {
+	return v.NotBefore.UTC().Format(time.RFC3339) + " to " + v.NotAfter.UTC().Format(time.RFC3339)
+}
+
+// Certificate is a certificate read from the card, with the facts the
+// checks need as fields. Nothing exported here holds personal data: the
+// signing certificate's name, address, birth date and sex come only from
+// an explicit Personal call, and String, every fmt verb and JSON show
+// only the fields below.
+type Certificate struct {
+	File      CertFile
+	NotBefore time.Time
+	NotAfter  time.Time
+	Issuer    string   // the issuing CA's name, RFC 2253 style
+	Serial    *big.Int // the certificate's serial number; it identifies the holder to services
+	Trust     Trust
+	// Partial: read with ValidityOnly. Only the fields above are set, from
+	// the first chunk; there is no DER and the signature was not checked.
+	Partial bool
+
+	der  []byte
+	x509 *x509.Certificate
+}
+
+func newCertificate(file CertFile, x *x509.Certificate) *Certificate {
+	return &Certificate{
+		File:      file,
+		NotBefore: x.NotBefore,
+		NotAfter:  x.NotAfter,
+		Issuer:    x.Issuer.String(),
+		Serial:    x.SerialNumber,
+		der:       x.Raw,
+		x509:      x,
+	}
+}
+
+// Validity returns NotBefore and NotAfter.
+func (c *Certificate) Validity() Validity {
+	return Validity{NotBefore: c.NotBefore, NotAfter: c.NotAfter}
+}
+
+// DER returns a copy of the certificate as read, or nil for a Partial one.
+//
+// The signing certificate's DER contains the holder's name, address,
+// birth date and sex: write it only where the user asked for it (export),
+// never to logs or a kiosk.
+func (c *Certificate) DER() []byte {
+	if c.der == nil {
+		return nil
+	}
+	return append([]byte(nil), c.der...)
+}
+
+// X509 returns the parsed certificate, or nil for a Partial one. The
+// caller must not modify it.
+//
+// For the signing certificate it exposes the holder's personal data (in
+// Subject and the subjectAltName extension); don't print or log it.
+func (c *Certificate) X509() *x509.Certificate { return c.x509 }
+
+// String describes the certificate without personal data.
+func (c *Certificate) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	var b strings.Builder
+	b.WriteString(c.File.String())
+	if c.Serial != nil {
+		fmt.Fprintf(&b, " serial %X", c.Serial)
+	}
+	fmt.Fprintf(&b, ", valid %s, issuer %q, trust: %s", c.Validity(), c.Issuer, c.Trust.Status)
+	if c.Partial {
+		b.WriteString(" (first chunk only, signature not checked)")
+	}
+	return b.String()
+}
+
+// Format makes every fmt verb, %#v and %+v included, print String: fmt
+// would otherwise print the unexported fields, DER included.
+func (c Certificate) Format(f fmt.State, verb rune) {
+	if verb == 'q' {
+		fmt.Fprintf(f, "%q", c.String())
+		return
+	}
+	fmt.Fprint(f, c.String())
+}
+
+// jsonCertificate is the JSON form; personal data has no field here.
+type jsonCertificate struct {
+	File      CertFile  `json:"file"`
+	NotBefore time.Time `json:"not_before"`
+	NotAfter  time.Time `json:"not_after"`
+	Issuer    string    `json:"issuer"`
+	Serial    string    `json:"serial,omitempty"`
+	Trust     Trust     `json:"trust"`
+	Partial   bool      `json:"partial,omitempty"`
+}
+
+// MarshalJSON writes the exported fields; never the DER.
+func (c Certificate) MarshalJSON() ([]byte, error) {
+	j := jsonCertificate{
+		File:      c.File,
+		NotBefore: c.NotBefore.UTC(),
+		NotAfter:  c.NotAfter.UTC(),
+		Issuer:    c.Issuer,
+		Trust:     c.Trust,
+		Partial:   c.Partial,
+	}
+	if c.Serial != nil {
+		j.Serial = fmt.Sprintf("%X", c.Serial)
+	}
+	return json.Marshal(j)
+}
+
+// issuerString renders a DER Name, or "" when it does not parse.
+func issuerString(der []byte) string {
+	var seq pkix.RDNSequence
+	if rest, err := asn1.Unmarshal(der, &seq); err != nil || len(rest) > 0 {
+		return ""
+	}
+	var n pkix.Name
+	n.FillFromRDNSequence(&seq)
+	return n.String()
+}

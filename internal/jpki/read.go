@@ -1,0 +1,261 @@
+package jpki
+
+import (
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"math/big"
+)
+
+// ReadOption configures ReadCertificate and ReadSignCertificate.
+type ReadOption func(*readConfig)
+
+type readConfig struct {
+	trust        *TrustStore
+	onValidity   func(Validity)
+	validityOnly bool
+}
+
+// WithTrust checks the certificate against store instead of the built-in
+// J-LIS CAs alone.
+func WithTrust(store *TrustStore) ReadOption {
+	return func(r *readConfig) { r.trust = store }
+}
+
+// WithEarlyValidity calls fn with the certificate's validity as soon as
+// the bytes read so far contain it (with 256-byte chunks: after the first
+// READ BINARY), before the rest is read and before any signature check.
+// Show it as provisional; the certificate returned afterwards is the
+// checked answer, and ReadCertificate fails with ErrValidityMismatch
+// should the two ever differ. fn is called at most once.
+func WithEarlyValidity(fn func(Validity)) ReadOption {
+	return func(r *readConfig) { r.onValidity = fn }
+}
+
+// ValidityOnly stops reading as soon as the validity is known (usually
+// after one READ BINARY). The certificate returned is Partial: serial,
+// issuer and dates from the first chunk, no DER, Trust TrustNotChecked.
+func ValidityOnly() ReadOption {
+	return func(r *readConfig) { r.validityOnly = true }
+}
+
+// ReadCertificate reads a certificate file of the JPKI applet with as few
+// APDUs as the card allows, parses it with crypto/x509 and checks its
+// signature (see Trust). For SignCert the signing password must have
+// been verified in this session; ReadSignCertificate does both.
+func ReadCertificate(card *Card, file CertFile, opts ...ReadOption) (*Certificate, error) {
+	var cfg readConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if file.EF() == 0 {
+		return nil, fmt.Errorf("reading certificate: unknown file %d", int(file))
+	}
+	if err := card.selectApplet(); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", file, err)
+	}
+	cert, err := card.readCert(file, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", file, err)
+	}
+	if cert.Partial {
+		return cert, nil
+	}
+	tr := checkTrust(cert, cfg.trust)
+	if tr.Status == trustUnrecognised {
+		if tr, err = card.checkAgainstCardCA(cert, cfg.trust); err != nil {
+			return nil, fmt.Errorf("checking %s against the card's CA: %w", file, err)
+		}
+	}
+	cert.Trust = tr
+	return cert, nil
+}
+
+// readCert selects and reads file and parses it, without a trust verdict.
+func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
+	if err := c.selectEF(file.EF()); err != nil {
+		return nil, err
+	}
+	var early *Validity
+	var prefix tbsPrefix
+	der, err := c.readDER(func(b []byte) (stop bool, err error) {
+		if early != nil || (cfg.onValidity == nil && !cfg.validityOnly) {
+			return false, nil
+		}
+		p, err := parseTBSPrefix(b)
+		switch {
+		case errors.Is(err, ErrNotEnoughData):
+			return false, nil
+		case err != nil && cfg.validityOnly:
+			return false, err
+		case err != nil:
+			// x509 may still accept what our strict walk does not; the full
+			// parse decides, there is just no early answer.
+			cfg.onValidity = nil
+			return false, nil
+		}
+		prefix, early = p, &p.validity
+		if cfg.onValidity != nil {
+			cfg.onValidity(p.validity)
+		}
+		return cfg.validityOnly, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.validityOnly && early != nil {
+		return &Certificate{
+			File:      file,
+			NotBefore: early.NotBefore,
+			NotAfter:  early.NotAfter,
+			Issuer:    issuerString(prefix.issuer),
+			Serial:    new(big.Int).SetBytes(prefix.serial),
+			Partial:   true,
+		}, nil
+	}
+	x, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrMalformed, err)
+	}
+	if early != nil && (!early.NotBefore.Equal(x.NotBefore) || !early.NotAfter.Equal(x.NotAfter)) {
+		return nil, fmt.Errorf("%w: %v, then %v to %v", ErrValidityMismatch, *early, x.NotBefore, x.NotAfter)
+	}
+	return newCertificate(file, x), nil
+}
+
+// readDER reads the DER certificate in the current EF: a first READ BINARY
+// of a full chunk, its DER length, then the rest in full chunks, the last
+// asking for exactly what remains, so the EF's padding is never read and
+// no byte is read twice. progress sees the bytes so far after every chunk
+// and may end the read early.
+func (c *Card) readDER(progress func([]byte) (stop bool, err error)) ([]byte, error) {
+	var buf []byte
+	total := -1 // unknown until the header is in
+	for total < 0 || len(buf) < total {
+		want := c.chunk
+		if total >= 0 {
+			rem := total - len(buf)
+			if rem > c.chunk && c.extended && !c.extendedBad {
+				data, err := c.readExtended(len(buf), rem)
+				if err != nil {
+					return nil, err
+				}
+				buf = append(buf, data...)
+				continue
+			}
+			want = min(want, rem)
+		}
+		data, eof, err := c.readBinary(len(buf), want)
+		switch {
+		case errors.Is(err, ErrWrongLength) && want > 1:
+			// The card wants a smaller Le without saying which (6C xx would
+			// have): halve and try again. Bounded by log2(256) rounds.
+			c.chunk = want / 2
+			continue
+		case errors.Is(err, ErrOffset):
+			return nil, pastEnd(len(buf), total)
+		case err != nil:
+			return nil, fmt.Errorf("reading at offset %d: %w", len(buf), err)
+		case len(data) == 0:
+			return nil, pastEnd(len(buf), total)
+		}
+		buf = append(buf, data...)
+		if total < 0 {
+			n, err := certLength(buf)
+			switch {
+			case err == nil:
+				total = n
+				if cap(buf) < total {
+					buf = append(make([]byte, 0, total), buf...)
+				}
+				if len(buf) > total {
+					buf = buf[:total] // the EF's padding came with the first chunk
+				}
+			case !errors.Is(err, ErrNotEnoughData):
+				return nil, err
+			}
+		}
+		if total >= 0 && len(buf) >= total {
+			eof = false // the end of the file is exactly where we stop
+		}
+		if eof {
+			return nil, pastEnd(len(buf), total)
+		}
+		if len(data) < want && (total < 0 || len(buf) < total) {
+			// Some cards answer a large Le with what they can (6C xx ends up
+			// here too, as the re-sent short answer): serve that from now on.
+			c.chunk = len(data)
+		}
+		if progress != nil {
+			stop, err := progress(buf)
+			if err != nil {
+				return nil, err
+			}
+			if stop {
+				return buf, nil
+			}
+		}
+	}
+	return buf, nil
+}
+
+func pastEnd(at, total int) error {
+	if total < 0 {
+		return fmt.Errorf("%w: file ends at %d bytes, inside the DER header", ErrMalformed, at)
+	}
+	return fmt.Errorf("%w: DER length %d runs past the file, which ends at %d", ErrMalformed, total, at)
+}
+
+// readBinary sends one short READ BINARY. eof is set for 62 82 (end of
+// file reached before Ne bytes).
+func (c *Card) readBinary(offset, ne int) (data []byte, eof bool, err error) {
+	resp, err := c.exchange(Command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: ne})
+	if err != nil {
+		return nil, false, err
+	}
+	switch resp.SW {
+	case SWSuccess:
+	case SWEndOfFile:
+		eof = true
+	default:
+		return nil, false, resp.SW.Err()
+	}
+	if len(resp.Data) > ne {
+		return nil, false, fmt.Errorf("%w: %d bytes for a READ BINARY of %d", ErrProtocol, len(resp.Data), ne)
+	}
+	return resp.Data, eof, nil
+}
+
+// readExtended tries one extended READ BINARY of n bytes at offset. When
+// the card or reader refuses extended APDUs it turns them off for the
+// session and returns no data and no error: the caller goes on in short
+// reads.
+func (c *Card) readExtended(offset, n int) ([]byte, error) {
+	resp, err := c.exchange(Command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: n, Extended: true})
+	if isTransport(err) {
+		c.extendedBad = true
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch resp.SW {
+	case SWSuccess, SWEndOfFile:
+	case SWWrongLength, SWINSNotSupported, SWCLANotSupported:
+		c.extendedBad = true
+		return nil, nil
+	case SWOffset:
+		return nil, fmt.Errorf("%w: DER length runs past the file at offset %d", ErrMalformed, offset)
+	default:
+		return nil, fmt.Errorf("extended read at offset %d: %w", offset, resp.SW.Err())
+	}
+	if len(resp.Data) > n {
+		return nil, fmt.Errorf("%w: %d bytes for a READ BINARY of %d", ErrProtocol, len(resp.Data), n)
+	}
+	if len(resp.Data) < n {
+		// Partial answer: take it and let short reads finish, so a card that
+		// caps extended reads still makes progress.
+		c.extendedBad = true
+	}
+	return resp.Data, nil
+}

@@ -1,0 +1,189 @@
+package jpki
+
+import (
+	"errors"
+	"fmt"
+)
+
+// SW is a status word: SW1 in the high byte, SW2 in the low byte.
+type SW uint16
+
+// Status words this package acts on (ISO/IEC 7816-4 §5.6, and the JPKI
+// facts in docs/jpki-protocol.md).
+const (
+	SWSuccess         SW   = 0x9000
+	SWEndOfFile       SW   = 0x6282 // warning: end of file before Ne bytes
+	SWWrongLength     SW   = 0x6700
+	SWSecurityStatus  SW   = 0x6982
+	SWBlocked         SW   = 0x6983
+	SWRefDataBlocked  SW   = 0x6984 // "reference data not usable": JPKI cards use it for a locked PIN
+	SWNoCurrentEF     SW   = 0x6986
+	SWNotFound        SW   = 0x6A82
+	SWWrongP1P2       SW   = 0x6A86
+	SWOffset          SW   = 0x6B00
+	SWINSNotSupported SW   = 0x6D00
+	SWCLANotSupported SW   = 0x6E00
+	SWTriesLeftPrefix SW   = 0x63C0 // 63 Cx: x tries left; 63 C0 = blocked
+	swMoreData        byte = 0x61
+	swWrongLe         byte = 0x6C
+)
+
+// SW1 returns the high byte.
+func (sw SW) SW1() byte { return byte(sw >> 8) }
+
+// SW2 returns the low byte.
+func (sw SW) SW2() byte { return byte(sw) }
+
+// String returns the status word as four hex digits, e.g. "6A82".
+func (sw SW) String() string { return fmt.Sprintf("%04X", uint16(sw)) }
+
+// Err returns nil for 90 00 and a *StatusError otherwise.
+func (sw SW) Err() error {
+	if sw == SWSuccess {
+		return nil
+	}
+	return &StatusError{SW: sw}
+}
+
+// triesLeft reports x for 63 Cx.
+func (sw SW) triesLeft() (int, bool) {
+	if sw&0xFFF0 != SWTriesLeftPrefix {
+		return 0, false
+	}
+	return int(sw & 0x0F), true
+}
+
+// Sentinels for status words, matched with errors.Is against a
+// *StatusError.
+var (
+	ErrNotFound        = errors.New("file or application not found") // 6A82
+	ErrSecurityStatus  = errors.New("security status not satisfied") // 6982
+	ErrBlocked         = errors.New("PIN blocked")                   // 6983, 6984, 63C0
+	ErrWrongLength     = errors.New("wrong length")                  // 6700
+	ErrOffset          = errors.New("offset outside the file")       // 6B00
+	ErrNoCurrentEF     = errors.New("no current elementary file")    // 6986
+	ErrWrongP1P2       = errors.New("incorrect parameters P1-P2")    // 6A86
+	ErrINSNotSupported = errors.New("instruction not supported")     // 6D00
+	ErrCLANotSupported = errors.New("class not supported")           // 6E00
+)
+
+// ErrLocked is ErrBlocked under the name the PIN functions use: a PIN whose
+// tries are used up. Only the city office can reset it.
+var ErrLocked = ErrBlocked
+
+// StatusError is a status word other than 90 00. It unwraps to the
+// matching sentinel, if there is one, so callers can write
+// errors.Is(err, jpki.ErrNotFound).
+type StatusError struct {
+	SW SW
+}
+
+func (e *StatusError) Error() string {
+	if s := e.Unwrap(); s != nil {
+		return "card status " + e.SW.String() + ": " + s.Error()
+	}
+	if n, ok := e.SW.triesLeft(); ok {
+		return fmt.Sprintf("card status %s: verification failed, %d tries left", e.SW, n)
+	}
+	return "card status " + e.SW.String()
+}
+
+// Unwrap returns the sentinel for the status word, or nil.
+func (e *StatusError) Unwrap() error {
+	switch e.SW {
+	case SWNotFound:
+		return ErrNotFound
+	case SWSecurityStatus:
+		return ErrSecurityStatus
+	case SWBlocked, SWRefDataBlocked, SWTriesLeftPrefix:
+		return ErrBlocked
+	case SWWrongLength:
+		return ErrWrongLength
+	case SWOffset:
+		return ErrOffset
+	case SWNoCurrentEF:
+		return ErrNoCurrentEF
+	case SWWrongP1P2:
+		return ErrWrongP1P2
+	case SWINSNotSupported:
+		return ErrINSNotSupported
+	case SWCLANotSupported:
+		return ErrCLANotSupported
+	}
+	return nil
+}
+
+// Errors of this package beyond single status words.
+var (
+	// ErrNotJPKI: the card has no JPKI applet (SELECT of its AID failed).
+	ErrNotJPKI = errors.New("no JPKI applet")
+	// ErrNotMyNumberCard: the JPKI applet belongs to something other than a
+	// My Number Card; the error is a *CardTypeError naming what it is.
+	ErrNotMyNumberCard = errors.New("not a My Number Card")
+	// ErrNoCertificate: a My Number Card without the certificate asked for
+	// (never issued, or revoked and removed).
+	ErrNoCertificate = errors.New("no certificate stored")
+	// ErrMalformed: certificate bytes that are not a well-formed
+	// certificate, or a DER length that runs past its file. No partial
+	// certificate is ever returned with it.
+	ErrMalformed = errors.New("malformed certificate data")
+	// ErrNotEnoughData: the bytes read so far do not reach the field
+	// asked for.
+	ErrNotEnoughData = errors.New("not enough data")
+	// ErrValidityMismatch: the validity answered from the first chunk is
+	// not the validity of the full, parsed certificate.
+	ErrValidityMismatch = errors.New("early validity differs from the parsed certificate")
+	// ErrProtocol: the card broke the APDU protocol (no status word,
+	// endless 61 xx, a second 6C xx, more data than asked for).
+	ErrProtocol = errors.New("card protocol error")
+	// ErrRefused: this package's guard refused to send a command, such
+	// as a VERIFY with data not built by Verify, or any command that
+	// changes the card.
+	ErrRefused = errors.New("command refused by jpki's guard")
+	// ErrPINFormat: the PIN or password cannot be right, so nothing was
+	// sent to the card.
+	ErrPINFormat = errors.New("PIN format")
+	// ErrLastTry: one try is left and the consent did not say to use it.
+	ErrLastTry = errors.New("only one try left")
+	// ErrDeclined: the consent callback declined (or was nil).
+	ErrDeclined = errors.New("PIN verification declined")
+	// ErrWrongPIN: the card rejected the PIN; see *WrongPINError.
+	ErrWrongPIN = errors.New("wrong PIN")
+)
+
+// CardTypeError says which kind of JPKI card this is when it is not a My
+// Number Card. It matches ErrNotMyNumberCard.
+type CardTypeError struct {
+	Type  CardType
+	Token string // the token as read, trimmed; empty if it could not be read
+}
+
+func (e *CardTypeError) Error() string {
+	if e.Type == CardUnknown {
+		return fmt.Sprintf("not a My Number Card: unknown JPKI token %q", e.Token)
+	}
+	return "not a My Number Card: " + e.Type.String()
+}
+
+// Is reports a match with ErrNotMyNumberCard.
+func (e *CardTypeError) Is(target error) bool { return target == ErrNotMyNumberCard }
+
+// WrongPINError is a PIN the card rejected. TriesLeft is what the card
+// says remains; at 0 the PIN is now locked and the error also matches
+// ErrLocked.
+type WrongPINError struct {
+	PIN       PIN
+	TriesLeft int
+}
+
+func (e *WrongPINError) Error() string {
+	if e.TriesLeft == 0 {
+		return fmt.Sprintf("wrong %s: now locked", e.PIN)
+	}
+	return fmt.Sprintf("wrong %s: %d tries left", e.PIN, e.TriesLeft)
+}
+
+// Is matches ErrWrongPIN, and ErrLocked once no tries are left.
+func (e *WrongPINError) Is(target error) bool {
+	return target == ErrWrongPIN || (target == ErrLocked && e.TriesLeft == 0)
+}
