@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"time"
 )
 
 // The vpcd protocol (vsmartcard's virtual reader driver, which pcscd loads):
@@ -80,13 +81,16 @@ func ServeVPCD(ctx context.Context, conn net.Conn, card *Card) error {
 	defer close(stop)
 	go func() {
 		// Unblock the read below when the context ends or the card goes.
+		// A card removed by RemoveAfter goes inside Transmit, before its
+		// last answer is written: expiring the read instead of closing lets
+		// that answer out; the deferred Close then removes the card.
 		select {
 		case <-ctx.Done():
+			conn.Close()
 		case <-card.Removed():
+			conn.SetReadDeadline(time.Now())
 		case <-stop:
-			return
 		}
-		conn.Close()
 	}()
 	for {
 		// Linux turns quick ACK off again after it fires; without it the
