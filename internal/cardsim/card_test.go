@@ -724,3 +724,32 @@ func BenchmarkReadAuthCert(b *testing.B) {
 		}
 	}
 }
+
+// TestProfileHooks shows how a fault profile plugs in: a build hook that
+// edits a file and a middleware that rewrites answers.
+func TestProfileHooks(t *testing.T) {
+	const name Profile = "test-der-too-long"
+	profiles = append(profiles, profileSpec{
+		name: name, desc: "DER length larger than the EF, and READ BINARY answers truncated by one byte",
+		plan: func(p *plan) {},
+		build: func(c *Card) {
+			f := c.jpkiFile(0x000A)
+			f.data[2], f.data[3] = 0x7F, 0xFF
+		},
+		middleware: []Middleware{func(c *Card, next Handler) Handler {
+			return func(cmd []byte) ([]byte, error) {
+				resp, err := next(cmd)
+				if err == nil && len(cmd) > 1 && cmd[1] == 0xB0 && len(resp) > 3 {
+					resp = append(resp[:len(resp)-3:len(resp)-3], resp[len(resp)-2:]...)
+				}
+				return resp, err
+			}
+		}},
+	})
+	t.Cleanup(func() { profiles = profiles[:len(profiles)-1] })
+	c := newCard(t, Options{Profile: name})
+	run(t, c, s(selAP, "9000"), s(selAuth, "9000"))
+	if got := tx(t, c, read4); !bytes.Equal(got, hx(t, "30 82 7F 90 00")) {
+		t.Errorf("header %X", got)
+	}
+}

@@ -1,6 +1,9 @@
 package cardsim
 
-import "time"
+import (
+	"bytes"
+	"time"
+)
 
 // Profile names a ready-made card. Dates in profiles are relative to
 // Options.Today so a profile means the same thing whenever tests run.
@@ -148,4 +151,16 @@ func (p *plan) setExpiry(expiry time.Time) {
 	p.authExpiry = expiry
 	p.authIssue = issuedFor(expiry, p.today, 5)
 	p.signExpiry, p.signIssue = p.authExpiry, p.authIssue
+}
+
+// jpkiFile returns an EF of the JPKI applet, or nil; for build hooks that
+// tamper with file contents (a wrong DER length, an EF shorter than its
+// certificate).
+func (c *Card) jpkiFile(id uint16) *ef {
+	for _, a := range c.apps {
+		if bytes.Equal(a.aid, jpkiAID) {
+			return a.files[id]
+		}
+	}
+	return nil
 }
