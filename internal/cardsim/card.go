@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 )
@@ -73,6 +74,8 @@ type Options struct {
 func Tries(n int) *int { return &n }
 
 // Handler answers one command APDU with response data followed by SW1 SW2.
+// A non-nil error means the card is gone: Transmit then reports ErrRemoved
+// and the card stays removed.
 type Handler func(cmd []byte) ([]byte, error)
 
 // Middleware wraps a Handler to change what the card answers, e.g. to
@@ -116,7 +119,8 @@ type Certificates struct {
 	Auth, AuthCA, Sign, SignCA []byte
 }
 
-// Dates are the civil dates (midnight UTC) the card was built from.
+// Dates are the civil dates (midnight UTC) the card was built from. A juki
+// card has no authentication certificate; its Auth dates repeat the Sign ones.
 type Dates struct {
 	Today      time.Time
 	AuthIssued time.Time
@@ -273,7 +277,7 @@ func checkPINs(authPIN, signPW string) error {
 
 func allIn(s, set string) bool {
 	for _, r := range s {
-		if !bytes.ContainsRune([]byte(set), r) {
+		if !strings.ContainsRune(set, r) {
 			return false
 		}
 	}
@@ -402,6 +406,11 @@ func (c *Card) Transmit(apdu []byte) ([]byte, error) {
 	c.stats.APDUs++
 	c.stats.BytesIn += int64(len(apdu))
 	c.stats.BytesOut += int64(len(resp))
+	if len(c.exchanges) == maxExchanges {
+		// A long-running jpkisim must not grow without bound; tests that
+		// look at exchanges send far fewer.
+		c.exchanges = append(c.exchanges[:0], c.exchanges[maxExchanges/2:]...)
+	}
 	c.exchanges = append(c.exchanges, Exchange{Command: masked, Response: append([]byte(nil), resp...)})
 	n := c.stats.APDUs
 	c.mu.Unlock()
@@ -502,8 +511,12 @@ func (c *Card) Stats() Stats {
 	return c.stats
 }
 
-// Exchanges returns every APDU answered so far, in order, with PIN data
-// masked, so tests can assert exact command sequences.
+// maxExchanges bounds the history Exchanges returns.
+const maxExchanges = 10000
+
+// Exchanges returns the APDUs answered so far, in order, with PIN data
+// masked, so tests can assert exact command sequences. Past 10,000 APDUs
+// only the most recent are kept; Stats keeps counting.
 func (c *Card) Exchanges() []Exchange {
 	c.mu.Lock()
 	defer c.mu.Unlock()
