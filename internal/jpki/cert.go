@@ -48,7 +48,7 @@ func newCertificate(file CertFile, x *x509.Certificate) *Certificate {
 		File:      file,
 		NotBefore: x.NotBefore,
 		NotAfter:  x.NotAfter,
-		Issuer:    x.Issuer.String(),
+		Issuer:    nameString(x.RawIssuer),
 		Serial:    x.SerialNumber,
 		der:       x.Raw,
 		x509:      x,
@@ -133,13 +133,13 @@ func (c Certificate) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// issuerString renders a DER Name, or "" when it does not parse.
-func issuerString(der []byte) string {
+// nameString renders a DER Name in RFC 2253 form, or "" when it does not
+// parse. It works on the RDN sequence itself: pkix.Name merges the two
+// OUs of the J-LIS names into one multi-valued RDN ("OU=…+OU=…").
+func nameString(der []byte) string {
 	var seq pkix.RDNSequence
 	if rest, err := asn1.Unmarshal(der, &seq); err != nil || len(rest) > 0 {
 		return ""
 	}
-	var n pkix.Name
-	n.FillFromRDNSequence(&seq)
-	return n.String()
+	return seq.String()
 }

@@ -63,12 +63,19 @@ func (c *Certificate) Personal() (PersonalData, error) {
 			if n.Class != asn1.ClassContextSpecific || n.Tag != 0 || !n.IsCompound {
 				continue
 			}
+			// OtherName ::= SEQUENCE { type-id OID, value [0] EXPLICIT ANY },
+			// here under the IMPLICIT [0] of GeneralName.
 			var on struct {
-				TypeID asn1.ObjectIdentifier
-				Value  asn1.RawValue `asn1:"explicit,tag:0"`
+				TypeID  asn1.ObjectIdentifier
+				Wrapper asn1.RawValue
 			}
-			if rest, err := asn1.UnmarshalWithParams(n.FullBytes, &on, "tag:0"); err != nil || len(rest) > 0 {
+			var value asn1.RawValue
+			if rest, err := asn1.UnmarshalWithParams(n.FullBytes, &on, "tag:0"); err != nil || len(rest) > 0 ||
+				on.Wrapper.Class != asn1.ClassContextSpecific || on.Wrapper.Tag != 0 || !on.Wrapper.IsCompound {
 				return PersonalData{}, fmt.Errorf("%w: otherName does not parse", ErrMalformed)
+			}
+			if rest, err := asn1.Unmarshal(on.Wrapper.Bytes, &value); err != nil || len(rest) > 0 {
+				return PersonalData{}, fmt.Errorf("%w: otherName value does not parse", ErrMalformed)
 			}
 			var dst *string
 			switch {
@@ -87,7 +94,7 @@ func (c *Certificate) Personal() (PersonalData, error) {
 			default:
 				continue
 			}
-			*dst = asn1Text(on.Value)
+			*dst = asn1Text(value)
 			found = true
 		}
 	}

@@ -26,12 +26,15 @@ var (
 	pkiErr  error
 )
 
-func jlisName(unit string) pkix.Name {
-	return pkix.Name{
-		Country:            []string{"JP"},
-		Organization:       []string{"JPKI"},
-		OrganizationalUnit: []string{unit, "Japan Agency for Local Authority Information Systems"},
+// jlisRawName is the J-LIS CA name byte for byte (UTF8String O and OU, as
+// J-LIS encodes them), taken from the built-in CA with that unit.
+func jlisRawName(unit string) []byte {
+	for _, ca := range builtin {
+		if len(ca.cert.Subject.OrganizationalUnit) > 0 && ca.cert.Subject.OrganizationalUnit[0] == unit {
+			return ca.cert.RawSubject
+		}
 	}
+	panic("no built-in CA for " + unit)
 }
 
 // getPKI generates keys once per process: RSA-2048, like the card's.
@@ -62,7 +65,7 @@ func getPKI(tb testing.TB) *testPKI {
 func (p *testPKI) makeCA(unit string, serial int64) (*x509.Certificate, error) {
 	tmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(serial),
-		Subject:               jlisName(unit),
+		RawSubject:            jlisRawName(unit),
 		NotBefore:             time.Date(2023, 7, 16, 1, 1, 4, 0, time.UTC),
 		NotAfter:              time.Date(2033, 7, 15, 14, 59, 59, 0, time.UTC),
 		IsCA:                  true,

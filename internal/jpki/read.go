@@ -108,7 +108,7 @@ func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
 			File:      file,
 			NotBefore: early.NotBefore,
 			NotAfter:  early.NotAfter,
-			Issuer:    issuerString(prefix.issuer),
+			Issuer:    nameString(prefix.issuer),
 			Serial:    new(big.Int).SetBytes(prefix.serial),
 			Partial:   true,
 		}, nil

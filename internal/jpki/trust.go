@@ -107,7 +107,7 @@ func newCA(x *x509.Certificate, source TrustStatus) *CA {
 	sum := sha256.Sum256(x.Raw)
 	return &CA{
 		Source:    source,
-		Subject:   x.Subject.String(),
+		Subject:   nameString(x.RawSubject),
 		NotBefore: x.NotBefore,
 		NotAfter:  x.NotAfter,
 		SHA256:    strings.ToUpper(hex.EncodeToString(sum[:])),
