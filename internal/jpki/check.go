@@ -71,7 +71,7 @@ const tokenLen = 32
 // does not know); the error is for a card without the applet
 // (ErrNotJPKI) or one that cannot be read.
 func Identify(card *Card) (CardType, error) {
-	if err := card.selectApplet(); err != nil {
+	if err := card.reselectApplet(); err != nil {
 		return CardUnknown, fmt.Errorf("identifying card: %w", err)
 	}
 	t, _, err := card.readToken()
@@ -148,7 +148,9 @@ type Result struct {
 func Check(card *Card, opts CheckOptions) (*Result, error) {
 	start := card.Stats()
 	res := &Result{CardType: CardMyNumber}
-	if err := card.selectApplet(); err != nil {
+	// Always SELECT: a check starts from a known state even on a Card
+	// that was used before (it also clears any verified PIN).
+	if err := card.reselectApplet(); err != nil {
 		return nil, fmt.Errorf("checking card: %w", err)
 	}
 	cfg := readConfig{trust: opts.Trust, onValidity: opts.OnValidity, validityOnly: opts.Quick}

@@ -305,3 +305,23 @@ func TestResultPrintsNoSecrets(t *testing.T) {
 	t.Logf("JSON: %s", j)
 	t.Logf("%v", sign)
 }
+
+func TestCheckTwiceOnOneCard(t *testing.T) {
+	p := getPKI(t)
+	auth := p.leaf(t, leafOpts{})
+	f := p.card(t, auth)
+	c := NewCard(f)
+	trust := p.trust(t)
+	for range 2 {
+		f.log = nil
+		if _, err := Check(c, CheckOptions{Trust: trust}); err != nil {
+			t.Fatal(err)
+		}
+		checkCommands(t, f, seq(cmdSelectAP, cmdSelectAuth, reads(len(auth)),
+			cmdSelectPIN, cmdEmptyVerify, cmdSelectPW, cmdEmptyVerify))
+	}
+	// Zero values marshal too, for callers that fill results partly.
+	if j, err := json.Marshal(Result{}); err != nil || !strings.Contains(string(j), `"pin":""`) {
+		t.Errorf("zero Result: %s, %v", j, err)
+	}
+}

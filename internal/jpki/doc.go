@@ -40,8 +40,15 @@
 // PINTries reads a counter without spending a try. Verify is the only way
 // to send a PIN: it checks the format before any APDU, shows the tries to
 // a consent callback, refuses the last try without ProceedOnLastTry, and
-// never retries. The Card refuses any VERIFY with data that Verify did not
-// build, and every command that writes to the card.
+// never retries; Logout clears a verified PIN again. The Card refuses any
+// VERIFY with data that Verify did not build, and every command that
+// writes to the card.
+//
+// # Card types
+//
+// The applet's token says what the card is. Check reads it only when the
+// answer depends on it (no certificate, a refused one, an unknown CA);
+// Identify reads it always (SELECT AP, SELECT 0006, READ BINARY).
 //
 // # Personal data
 //

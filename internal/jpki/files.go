@@ -90,6 +90,8 @@ func (f CertFile) MarshalText() ([]byte, error) {
 		return []byte("sign"), nil
 	case SignCA:
 		return []byte("sign-ca"), nil
+	case 0:
+		return []byte{}, nil
 	}
 	return nil, fmt.Errorf("unknown CertFile %d", int(f))
 }
@@ -136,5 +138,4 @@ func (c *Card) selectEF(ef uint16) error {
 	return nil
 }
 
-// errNotJPKIOrNil keeps errors.Is readable at call sites.
 func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -42,6 +42,8 @@ func (p PIN) MarshalText() ([]byte, error) {
 		return []byte("auth"), nil
 	case SignPIN:
 		return []byte("sign"), nil
+	case 0:
+		return []byte{}, nil
 	}
 	return nil, fmt.Errorf("unknown PIN %d", int(p))
 }
@@ -130,8 +132,8 @@ type ConsentFunc func(PINStatus) Consent
 //     and ErrLocked when none are left).
 //
 // secret is not modified; Verify's own copies are zeroed when it returns.
-// A verified PIN stays verified until the applet is selected again or the
-// card is reset.
+// A verified PIN stays verified until the applet is selected again (Logout)
+// or the card is reset; a caller that only checks the PIN should Logout.
 func Verify(card *Card, pin PIN, secret []byte, consent ConsentFunc) error {
 	if err := verify(card, pin, secret, consent); err != nil {
 		return fmt.Errorf("verifying %s: %w", pin, err)
@@ -254,6 +256,16 @@ func ReadSignCertificate(card *Card, password []byte, consent ConsentFunc, opts 
 	cert, err := ReadCertificate(card, SignCert, opts...)
 	// The logout can only fail if the card was reset or removed since the
 	// read, and that ends the verified state just as well.
-	_ = card.reselectApplet()
+	_ = Logout(card)
 	return cert, err
+}
+
+// Logout clears the verified state of both PINs by selecting the JPKI
+// applet again (one APDU), so that nothing else sharing the reader can use
+// a PIN the resident entered for us.
+func Logout(card *Card) error {
+	if err := card.reselectApplet(); err != nil {
+		return fmt.Errorf("logging out: %w", err)
+	}
+	return nil
 }

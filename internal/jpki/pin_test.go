@@ -231,3 +231,17 @@ func TestReadSignCertificate(t *testing.T) {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+func TestLogout(t *testing.T) {
+	f := newFakeMyNumber(nil, nil, nil, nil)
+	c := NewCard(f)
+	if err := Verify(c, AuthPIN, []byte("1234"), always(Proceed)); err != nil || !f.pins[0x0018].verified {
+		t.Fatalf("Verify: %v", err)
+	}
+	if err := Logout(c); err != nil || f.pins[0x0018].verified {
+		t.Errorf("Logout: %v, still verified %v", err, f.pins[0x0018].verified)
+	}
+	if last := spacedHexTest(f.log[len(f.log)-1]); last != cmdSelectAP {
+		t.Errorf("Logout sent %s", last)
+	}
+}

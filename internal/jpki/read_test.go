@@ -341,9 +341,9 @@ func TestReadCertificateCAFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Not in the built-in list, and has the J-LIS name: it cannot be
-	// vouched for, and there is no further CA to ask.
-	if ca.Trust.Status != TrustInvalid {
+	// Not in the built-in list though it has the J-LIS name: unknown (it
+	// signs itself), not invalid.
+	if ca.Trust.Status != TrustUnknownIssuer {
 		t.Errorf("sign CA without --trust-ca: %v", ca.Trust.Status)
 	}
 	if _, err := ReadCertificate(c, SignCert); !errors.Is(err, ErrSecurityStatus) {

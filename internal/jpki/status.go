@@ -11,21 +11,25 @@ type SW uint16
 // Status words this package acts on (ISO/IEC 7816-4 §5.6, and the JPKI
 // facts in docs/jpki-protocol.md).
 const (
-	SWSuccess         SW   = 0x9000
-	SWEndOfFile       SW   = 0x6282 // warning: end of file before Ne bytes
-	SWWrongLength     SW   = 0x6700
-	SWSecurityStatus  SW   = 0x6982
-	SWBlocked         SW   = 0x6983
-	SWRefDataBlocked  SW   = 0x6984 // "reference data not usable": JPKI cards use it for a locked PIN
-	SWNoCurrentEF     SW   = 0x6986
-	SWNotFound        SW   = 0x6A82
-	SWWrongP1P2       SW   = 0x6A86
-	SWOffset          SW   = 0x6B00
-	SWINSNotSupported SW   = 0x6D00
-	SWCLANotSupported SW   = 0x6E00
-	SWTriesLeftPrefix SW   = 0x63C0 // 63 Cx: x tries left; 63 C0 = blocked
-	swMoreData        byte = 0x61
-	swWrongLe         byte = 0x6C
+	SWSuccess         SW = 0x9000
+	SWEndOfFile       SW = 0x6282 // warning: end of file before Ne bytes
+	SWWrongLength     SW = 0x6700
+	SWSecurityStatus  SW = 0x6982
+	SWBlocked         SW = 0x6983
+	SWRefDataBlocked  SW = 0x6984 // "reference data not usable": JPKI cards use it for a locked PIN
+	SWNoCurrentEF     SW = 0x6986
+	SWNotFound        SW = 0x6A82
+	SWWrongP1P2       SW = 0x6A86
+	SWOffset          SW = 0x6B00
+	SWINSNotSupported SW = 0x6D00
+	SWCLANotSupported SW = 0x6E00
+	SWTriesLeftPrefix SW = 0x63C0 // 63 Cx: x tries left; 63 C0 = blocked
+)
+
+// SW1 values handled inside Card.exchange (ISO/IEC 7816-3 §10.3.1).
+const (
+	swMoreData byte = 0x61 // 61 xx: xx more bytes wait for GET RESPONSE
+	swWrongLe  byte = 0x6C // 6C xx: re-send with Le = xx
 )
 
 // SW1 returns the high byte.

@@ -42,7 +42,8 @@ const (
 	// card's) was found but the signature verifies under none of them.
 	TrustInvalid
 	// TrustUnknownIssuer: no CA to check against: the issuer is not in the
-	// recognised set and the card has no usable CA certificate.
+	// recognised set and the card has no usable CA certificate. For a CA
+	// file read from the card: a self-signed CA outside the recognised set.
 	TrustUnknownIssuer
 
 	// trustUnrecognised is internal: no recognised CA verified it; the
@@ -240,8 +241,8 @@ func checkTrust(cert *Certificate, store *TrustStore) Trust {
 
 // checkAgainstCardCA finishes an unrecognised verdict with the CA file on
 // the card (000B for the auth certificate, 0002 for the signing one). A
-// CA file itself has no further CA to ask: a self-signed one that is not
-// recognised is TrustUnknownIssuer.
+// CA file itself has no further CA to ask: one that is not recognised but
+// signs itself is TrustUnknownIssuer.
 func (c *Card) checkAgainstCardCA(cert *Certificate, store *TrustStore) (Trust, error) {
 	x := cert.x509
 	nameKnown := false
@@ -249,10 +250,12 @@ func (c *Card) checkAgainstCardCA(cert *Certificate, store *TrustStore) (Trust, 
 		nameKnown = nameKnown || bytes.Equal(ca.cert.RawSubject, x.RawIssuer)
 	}
 	if cert.File.isCA() {
-		if nameKnown {
-			return Trust{Status: TrustInvalid}, nil
+		// A root of a J-LIS generation we don't carry signs itself; that
+		// makes it unknown, not invalid.
+		if x.CheckSignatureFrom(x) == nil {
+			return Trust{Status: TrustUnknownIssuer}, nil
 		}
-		return Trust{Status: TrustUnknownIssuer}, nil
+		return unverified(nameKnown), nil
 	}
 	caFile := cert.File.caFile()
 	if err := c.selectEF(caFile.EF()); err != nil {
