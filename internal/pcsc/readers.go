@@ -1,0 +1,115 @@
+package pcsc
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/ebfe/scard"
+)
+
+// pnpReader is the pseudo-reader whose state changes when a reader is
+// plugged in or out; listing it in GetStatusChange wakes us for new readers.
+const pnpReader = `\\?PnP?\Notification`
+
+// Reader is a reader and what is in it.
+type Reader struct {
+	Name        string
+	CardPresent bool
+	ATR         []byte // the card's ATR; nil when no card is present
+	InUse       bool   // another handle (any program) is connected to the card
+	Exclusive   bool   // a program holds the card exclusively
+	Mute        bool   // a card is there but did not answer the reset
+}
+
+// flagMask keeps the state flags of a reader state. pcsc-lite puts an event
+// counter in the high 16 bits of dwEventState, so flags are tested bitwise
+// after masking and whole values are never compared.
+const flagMask = 0xFFFF
+
+func stateFlags(s scard.StateFlag) scard.StateFlag { return s & flagMask }
+
+// eventCount is pcsc-lite's per-reader count of card events; a change with
+// the card present both times means it was swapped between two looks.
+func eventCount(s scard.StateFlag) uint16 { return uint16(s >> 16) }
+
+// readerFromState decodes one reader state. After a removal pcsc-lite still
+// reports the old ATR, so the ATR is kept only while a card is present.
+func readerFromState(rs scard.ReaderState) Reader {
+	f := stateFlags(rs.EventState)
+	r := Reader{
+		Name:        rs.Reader,
+		CardPresent: f&scard.StatePresent != 0,
+		InUse:       f&scard.StateInuse != 0,
+		Exclusive:   f&scard.StateExclusive != 0,
+		Mute:        f&scard.StateMute != 0,
+	}
+	if r.CardPresent && len(rs.Atr) > 0 {
+		r.ATR = bytes.Clone(rs.Atr)
+	}
+	return r
+}
+
+// Readers lists the readers and their cards. No reader at all is an empty
+// list, not an error.
+func Readers() ([]Reader, error) {
+	sc, err := establish()
+	if err != nil {
+		return nil, err
+	}
+	defer sc.Release()
+	return readersOf(sc)
+}
+
+func establish() (*scard.Context, error) {
+	sc, err := scard.EstablishContext()
+	if err != nil {
+		return nil, wrap("connecting to the pc/sc service", err)
+	}
+	return sc, nil
+}
+
+func listNames(sc *scard.Context) ([]string, error) {
+	names, err := sc.ListReaders()
+	if errors.Is(err, scard.ErrNoReadersAvailable) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, wrap("listing readers", err)
+	}
+	return names, nil
+}
+
+func readersOf(sc *scard.Context) ([]Reader, error) {
+	for attempt := 0; ; attempt++ {
+		names, err := listNames(sc)
+		if err != nil || len(names) == 0 {
+			return nil, err
+		}
+		states := make([]scard.ReaderState, len(names))
+		for i, n := range names {
+			states[i] = scard.ReaderState{Reader: n, CurrentState: scard.StateUnaware}
+		}
+		err = sc.GetStatusChange(states, 0)
+		if errors.Is(err, scard.ErrUnknownReader) && attempt < 3 {
+			continue // unplugged between the two calls: list again
+		}
+		if err != nil {
+			return nil, wrap("reading reader states", err)
+		}
+		out := make([]Reader, 0, len(states))
+		for _, rs := range states {
+			if stateFlags(rs.EventState)&(scard.StateUnknown|scard.StateIgnore) != 0 {
+				continue
+			}
+			out = append(out, readerFromState(rs))
+		}
+		return out, nil
+	}
+}
+
+// matches reports whether a reader name is selected by want, a
+// case-insensitive substring ("" selects every reader).
+func matches(name, want string) bool {
+	return want == "" || strings.Contains(strings.ToLower(name), strings.ToLower(want))
+}
