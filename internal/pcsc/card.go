@@ -26,7 +26,21 @@ type Transmitter interface {
 
 // Card is a shared connection to the card in one reader, with its own
 // PC/SC context. Its methods are safe for concurrent use; commands are sent
-// one at a time.
+// one at a time, and one Do at a time.
+//
+// Every PC/SC call on a Card is bounded by its timeout. PC/SC cannot call
+// back a call in flight (SCardCancel only wakes GetStatusChange, and
+// Disconnect or Release on the same context wait behind the call inside
+// libpcsclite), so on a timeout the call is left to finish on its own and
+// the Card is abandoned: every later call fails with ErrTimeout at once,
+// Close returns at once, and Connect refuses that reader with ErrTimeout
+// instead of queueing behind the dead command (pcscd would make it wait).
+// What stays behind is one goroutine, parked in the C call on its own OS
+// thread, and the context's socket to pcscd, per stuck reader. When the call
+// returns (the card answers late, is removed, or the service stops), that
+// goroutine disconnects (resetting a card that answered late, whose state
+// is unknown), releases the context and clears the reader. Nothing grows
+// with repeated timeouts.
 type Card struct {
 	reader  string
 	timeout time.Duration
@@ -233,20 +247,8 @@ func (c *Card) close(disp scard.Disposition) error {
 }
 
 // call runs f, one PC/SC call on this card's handle, with c.mu held, and
-// bounds it by the card's timeout and ctx.
-//
-// PC/SC offers no way to call back a call in flight: SCardCancel only wakes
-// GetStatusChange, and Disconnect/Release on the same context block behind
-// the call in libpcsclite. So on timeout the call is left to finish on its
-// own goroutine and the Card is marked abandoned: it sends nothing more,
-// and the reader is marked stuck so Connect refuses it at once instead of
-// queueing behind the dead command. What stays behind is one goroutine (and
-// its OS thread, parked in the C call) per stuck card, and the context's
-// socket. When the call returns — the card answers late, is removed, or the
-// service stops — that goroutine disconnects with a reset (the card's state
-// is unknown), releases the context and clears the mark. Nothing grows with
-// repeated timeouts: an abandoned card refuses further calls, and a stuck
-// reader refuses new connections.
+// bounds it by the card's timeout and ctx; on either it abandons the Card
+// as described on the type.
 func (c *Card) call(ctx context.Context, op string, f func() error) error {
 	if c.abandoned != nil {
 		return c.abandoned

@@ -1,3 +1,30 @@
-// Package pcsc talks to smart card readers through PC/SC and turns its
-// failures into this package's typed errors.
+// Package pcsc talks to smart card readers through PC/SC (pcscd on Linux and
+// macOS, the Smart Card service on Windows) and turns its failures into this
+// package's typed errors. It is the only package that imports
+// github.com/ebfe/scard; callers never see its types.
+//
+// A command-line tool calls Open, which finds or waits for a card and
+// connects to it shared; a kiosk runs Watch all day and Connects when a card
+// arrives. Card.Transmit has the shape the protocol package expects, and
+// Card.Do runs a read sequence inside a PC/SC transaction.
+//
+// # Behaviour on pcsc-lite 1.9.9 with vpcd (measured by this package's tests)
+//
+//   - A card is reported 0.1–0.4 s after it arrives (pcscd polls readers
+//     about every 400 ms); its removal likewise, or at once if a command is
+//     in flight. SCardCancel ends a wait in about 1 ms.
+//   - One APDU takes 0.17–0.27 ms from Transmit to the card and back.
+//   - A card pulled out while computing its answer: vpcd reports success
+//     with no bytes, Transmit says ErrCardRemoved; the next command gets
+//     SCARD_E_NOT_TRANSACTED, also ErrCardRemoved. Never a partial answer.
+//   - The service stopping: the call in flight returns SCARD_F_COMM_ERROR or
+//     SCARD_W_SECURITY_VIOLATION, every later call on that context
+//     SCARD_E_NO_SERVICE, all ErrNoService. Only a new context talks to a
+//     restarted daemon: Watch and the waits re-establish theirs, a Card must
+//     be opened again.
+//   - A card that never answers: nothing in PC/SC times out, so every call
+//     on a Card is bounded (DefaultTimeout) and the handle is then
+//     abandoned (Card documents what stays behind).
+//   - Another program's exclusive connection: ErrSharingViolation. Its reset
+//     of the card: ErrCardReset once, then the handle works again.
 package pcsc

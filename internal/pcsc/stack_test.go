@@ -690,3 +690,50 @@ func TestOpenNoReader(t *testing.T) {
 	t.Logf("no reader: %v", err)
 	_ = r
 }
+
+func TestWatchStartsWithoutService(t *testing.T) {
+	r := rig.Start(t, rig.Options{})
+	r.StopPCSCD()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := pcsc.Watch(ctx)
+	select {
+	case ev := <-ch:
+		if ev.Kind != pcsc.ServiceGone || !errors.Is(ev.Err, pcsc.ErrNoService) {
+			t.Fatalf("first event without a service: %+v", ev)
+		}
+		t.Logf("watch without service: %v: %v", ev.Kind, ev.Err)
+	case <-time.After(2 * time.Second):
+		t.Fatal("no ServiceGone within 2 s")
+	}
+	r.StartPCSCD()
+	collect(t, ch, 3*time.Second, "service back", "reader added "+r.ReaderName(0), "reader added "+r.ReaderName(1))
+}
+
+func TestWaitForCardAcrossRestart(t *testing.T) {
+	r := rig.Start(t, rig.Options{})
+	res := make(chan error, 1)
+	go func() {
+		_, err := pcsc.WaitForCard(context.Background(), "")
+		res <- err
+	}()
+	time.Sleep(200 * time.Millisecond)
+	r.RestartPCSCD()
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case err := <-res:
+		t.Fatalf("WaitForCard ended by the restart: %v", err)
+	default:
+	}
+	inserted := time.Now()
+	r.InsertCard(t, 1, rig.VirtualCard{Async: true})
+	select {
+	case err := <-res:
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("card after a restart seen in %v", time.Since(inserted).Round(time.Millisecond))
+	case <-time.After(5 * time.Second):
+		t.Fatal("WaitForCard missed the card inserted after a pcscd restart")
+	}
+}

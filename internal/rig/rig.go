@@ -100,7 +100,34 @@ func Available() string {
 		return "missing " + strings.Join(missing, ", ") +
 			" (apt-get install pcscd libpcsclite-dev pkg-config vsmartcard-vpcd util-linux)"
 	}
-	return ""
+	nsOnce.Do(probeNamespaces)
+	return nsReason
+}
+
+var (
+	nsOnce   sync.Once
+	nsReason string
+)
+
+// probeNamespaces checks once that this process may start pcscd in a
+// private mount namespace: as root, or through a user namespace.
+func probeNamespaces() {
+	unshare, _ := lookPath("unshare")
+	out, err := exec.Command(unshare, append(unshareArgs(), "true")...).CombinedOutput()
+	if err != nil {
+		nsReason = fmt.Sprintf("cannot start pcscd in a private mount namespace (%s: %v %s); run as root or allow unprivileged user namespaces",
+			unshare, err, strings.TrimSpace(string(out)))
+	}
+}
+
+// unshareArgs are unshare's flags for a private mount namespace; without
+// root, a user namespace lets a developer mount too.
+func unshareArgs() []string {
+	args := []string{"--mount", "--propagation", "private"}
+	if os.Geteuid() != 0 {
+		args = append([]string{"--user", "--map-root-user"}, args...)
+	}
+	return args
 }
 
 const vpcdDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so"
@@ -261,12 +288,7 @@ func (r *Rig) startDaemon() error {
 	r.starts++
 	fmt.Fprintf(logf, "=== rig: pcscd start #%d, vpcd ports %d and %d, socket %s ===\n", r.starts, r.ports[0], r.ports[1], sockPath)
 
-	args := []string{"--mount", "--propagation", "private"}
-	if os.Geteuid() != 0 {
-		// A user namespace lets an unprivileged developer mount too.
-		args = append([]string{"--user", "--map-root-user"}, args...)
-	}
-	args = append(args, "sh", "-c", daemonScript, "rig-pcscd", filepath.Dir(sockPath), filepath.Join(r.dir, "reader.conf.d"))
+	args := append(unshareArgs(), "sh", "-c", daemonScript, "rig-pcscd", filepath.Dir(sockPath), filepath.Join(r.dir, "reader.conf.d"))
 	if !r.opts.Quiet {
 		args = append(args, "--debug", "--apdu")
 	}

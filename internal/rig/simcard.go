@@ -25,9 +25,10 @@ type CardOptions struct {
 type SimCard struct {
 	r      *Rig
 	Reader int
-	// StatePath and LogPath are jpkisim's --state and --log files (the
-	// rig's own unless the caller passed those flags).
-	StatePath, LogPath string
+	// StatePath, LogPath and CAPath are jpkisim's --state, --log and
+	// --ca-out files (the rig's own unless the caller passed those flags).
+	// CAPath holds the card's test CA certificates, for --trust-ca.
+	StatePath, LogPath, CAPath string
 
 	cmd    *exec.Cmd
 	exited chan struct{}
@@ -66,6 +67,11 @@ func (r *Rig) StartCardWith(t testing.TB, o CardOptions, args ...string) *SimCar
 	if c.LogPath == "" {
 		c.LogPath = filepath.Join(dir, "apdu.log")
 		full = append(full, "--log", c.LogPath)
+	}
+	c.CAPath = flagValue(args, "--ca-out")
+	if c.CAPath == "" {
+		c.CAPath = filepath.Join(dir, "ca.pem")
+		full = append(full, "--ca-out", c.CAPath)
 	}
 	full = append(full, args...)
 
