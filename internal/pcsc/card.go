@@ -152,16 +152,19 @@ func (c *Card) TransmitContext(ctx context.Context, apdu []byte) ([]byte, error)
 // last command, Do reconnects once before starting; a second reset gives
 // ErrCardReset. fn gets the card itself; Do does not retry fn, since a
 // sequence with a VERIFY in it must not be sent twice.
-func (c *Card) Do(fn func(tx Transmitter) error) error {
+func (c *Card) Do(fn func(tx Transmitter) error) (err error) {
 	if err := c.begin(); err != nil {
 		return err
 	}
-	ferr := fn(c)
-	eerr := c.end()
-	if ferr != nil {
-		return ferr
-	}
-	return eerr
+	defer func() {
+		eerr := c.end()
+		// A card or service that left after the last answer does not
+		// spoil a sequence that completed: its answers are all whole.
+		if err == nil && !errors.Is(eerr, ErrCardRemoved) && !errors.Is(eerr, ErrNoCard) && !errors.Is(eerr, ErrNoService) {
+			err = eerr
+		}
+	}()
+	return fn(c)
 }
 
 func (c *Card) begin() error {

@@ -737,3 +737,38 @@ func TestWaitForCardAcrossRestart(t *testing.T) {
 		t.Fatal("WaitForCard missed the card inserted after a pcscd restart")
 	}
 }
+
+func TestDoEndsTransactionOnPanicAndCloseReset(t *testing.T) {
+	r := rig.Start(t, rig.Options{})
+	vc := r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
+	card, err := pcsc.Connect(context.Background(), r.ReaderName(0), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	func() {
+		defer func() { recover() }()
+		card.Do(func(pcsc.Transmitter) error { panic("boom") })
+	}()
+	// The transaction was ended: another handle gets through at once.
+	other, err := pcsc.Connect(context.Background(), r.ReaderName(0), 500*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Transmit(selectAP); err != nil {
+		t.Errorf("other handle after a panicking Do: %v", err)
+	}
+	other.Close()
+	if err := card.Do(func(tx pcsc.Transmitter) error { _, err := tx.Transmit(selectAP); return err }); err != nil {
+		t.Errorf("Do after a panicking Do: %v", err)
+	}
+	// CloseReset leaves no card state behind (a verified PIN, say).
+	if err := card.CloseReset(); err != nil {
+		t.Fatal(err)
+	}
+	if vc.Resets() != 1 {
+		t.Errorf("card saw %d resets after CloseReset, want 1", vc.Resets())
+	}
+	if _, err := card.Transmit(selectAP); !errors.Is(err, pcsc.ErrClosed) {
+		t.Errorf("Transmit after Close = %v, want ErrClosed", err)
+	}
+}
