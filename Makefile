@@ -6,10 +6,9 @@ export PATH := $(PATH):/usr/local/go/bin:$(shell $(GO) env GOPATH 2>/dev/null)/b
 
 .PHONY: demo test build lint deps-build deps-test
 
-# Until the simulated card lands, the demo shows the renewal-window engine
-# on the month-end example (exit 3 = "renewal window open" is the answer).
+# The whole check on the built-in simulated card: what a resident sees.
 demo: build
-	bin/jpkicheck window --expiry 2027-05-31 --today 2027-03-01 || [ $$? -eq 3 ]
+	bin/jpkicheck demo
 
 test: deps-test
 	$(GO) test -count=1 ./...

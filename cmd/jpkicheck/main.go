@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"golang.org/x/term"
 )
 
@@ -32,6 +33,7 @@ func main() {
 		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		openCard:  source.Open,
 	})
 	stop()
 	os.Exit(code)
@@ -45,20 +47,24 @@ type env struct {
 	getenv                         func(string) string
 	now                            func() time.Time
 	stdinTTY, stdoutTTY, stderrTTY bool
+	// openCard opens the card (source.Open); tests wrap it to look at the
+	// simulated card after a command.
+	openCard func(context.Context, source.Options) (*source.Card, error)
 }
 
 // command is one subcommand. run returns the exit code; errors are printed
 // by the caller so that every command reports them the same way.
 type command struct {
 	name string
-	help func(*report.Catalog) string
 	run  func(ctx context.Context, c *cli, args []string) (int, error)
 }
 
 func commands() []command {
 	return []command{
-		{"window", func(c *report.Catalog) string { return c.HelpWindow }, runWindow},
-		{"version", nil, runVersion},
+		{"check", runCheck},
+		{"demo", runDemo},
+		{"window", runWindow},
+		{"version", runVersion},
 	}
 }
 
@@ -97,12 +103,6 @@ func run(ctx context.Context, args []string, e *env) int {
 			return c.fail(cmd.name, err)
 		}
 		return code
-	}
-	if name == "check" {
-		// The default command arrives with the card-reading issues; until then
-		// bare "jpkicheck" explains itself rather than failing.
-		fmt.Fprint(e.stdout, c.msg.HelpMain)
-		return report.ExitOK
 	}
 	return c.fail("", &usageError{msg: c.msg.UnknownCommand(name), hint: true})
 }

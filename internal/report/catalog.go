@@ -41,13 +41,40 @@ type Catalog struct {
 	BadFlag        func(detail string) string
 	UnexpectedArgs func(args string) string
 	UnknownCommand func(name string) string
+	BadTrustCA     func(path, detail string) string
+	UnknownProfile func(name, profiles string) string
 	HintHelp       func(command string) string
 	ErrorPrefix    string // "jpkicheck: "
 	HintPrefix     string // "hint: "
 
+	// The card check.
+	CertTitle     func(kind string) string // 利用者証明用電子証明書(ログインなどに使う証明書)
+	LabelIssuer   string
+	TrustText     func(r *CertReport) string
+	LabelPINs     string
+	PINName       func(pin string) string // auth / sign
+	PINTries      func(p *PINReport) string
+	PINWarning    func(pin string, p *PINReport) string // "" when nothing to warn about
+	LabelBring    string
+	LabelInPerson string
+	LabelByProxy  string
+	BringInPerson string
+	BringByProxy  string
+	Simulated     func(profile string) string
+	Reading       string
+	InsertCard    func(readers []string) string
+
+	// Problems: what happened, and the next thing to do. goos tailors the
+	// hint to the resident's system (linux, windows, darwin).
+	ProblemMessage func(d Details) string
+	ProblemHint    func(d Details, goos string) string
+
 	// Help texts, one per command plus the tool's overview.
 	HelpMain   string
 	HelpWindow string
+	HelpCheck  string
+	HelpDemo   string
+	DemoMore   func(profiles string) string
 }
 
 // StateSentence returns the one-sentence answer for the window's state.

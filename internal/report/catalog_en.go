@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -107,11 +109,86 @@ var en = Catalog{
 	UnknownCommand: func(name string) string {
 		return fmt.Sprintf("unknown command %q", name)
 	},
+	BadTrustCA: func(path, detail string) string {
+		return fmt.Sprintf("--trust-ca %s: %s. Example: --trust-ca test-ca.pem (a PEM file of CA certificates)", path, detail)
+	},
+	UnknownProfile: func(name, profiles string) string {
+		return fmt.Sprintf("--sim %q is not a simulated-card profile. Profiles: %s. Example: --sim expired", name, profiles)
+	},
 	HintHelp: func(command string) string {
 		return fmt.Sprintf("run 'jpkicheck %s--help' to see the commands and flags", command)
 	},
 	ErrorPrefix: "jpkicheck: ",
 	HintPrefix:  "hint: ",
+
+	CertTitle: func(kind string) string {
+		if kind == "sign" {
+			return "Signing certificate (for e-Tax and online applications)"
+		}
+		return "Authentication certificate (for logging in)"
+	},
+	LabelIssuer: "Issuer",
+	TrustText: func(r *CertReport) string {
+		switch r.Trust {
+		case TrustPending:
+			return "checking…"
+		case "built_in":
+			return fmt.Sprintf("J-LIS; signature verified with the built-in J-LIS CA (%d)", r.caYear())
+		case "user_supplied":
+			if r.simulated {
+				return "the simulated card's own test CA (not J-LIS); signature verified"
+			}
+			return "a CA you supplied; signature verified (" + r.CA + ")"
+		case "card_ca":
+			return "a JPKI CA that is not in jpkicheck's built-in list; signature checked against the CA certificate stored on the card"
+		case "invalid":
+			return "the signature does not match the issuer's CA certificate. The card may be damaged: ask your city office to check it"
+		case "unknown_issuer":
+			return "a CA jpkicheck does not know, and the card holds no CA certificate to check it against"
+		}
+		return "not checked (--quick)"
+	},
+	LabelPINs: "PIN tries left",
+	PINName:   enPINName,
+	PINTries: func(p *PINReport) string {
+		switch {
+		case p.Unknown:
+			return "unknown (the card did not say)"
+		case p.Locked:
+			return "locked"
+		}
+		return fmt.Sprintf("%d of %d tries left", p.TriesLeft, p.MaxTries)
+	},
+	PINWarning: func(pin string, p *PINReport) string {
+		name := enPINName(pin)
+		switch {
+		case p.Locked:
+			return fmt.Sprintf("Your %s is locked. Have it reset at your city office; bring your My Number Card.", name)
+		case !p.Unknown && p.TriesLeft == 1:
+			return fmt.Sprintf("Only 1 try left for your %s: one more mistake locks it. If you are not sure of it, don't try it; have it reset at the city office.", name)
+		}
+		return ""
+	},
+	LabelBring:    "What to bring to the city office",
+	LabelInPerson: "In person",
+	LabelByProxy:  "By proxy",
+	BringInPerson: "your My Number Card. You type both PINs at the counter (the 4-digit PIN and the signing password), " +
+		"so make sure you know them; a locked or forgotten PIN is reset first.",
+	BringByProxy: "your My Number Card; the 照会書兼回答書 form that came with the expiry notice, filled in by you, " +
+		"with the PINs written and sealed in its envelope; and the proxy's photo ID issued by a public office " +
+		"(My Number Card, driving licence or passport).",
+	Simulated: func(profile string) string {
+		return fmt.Sprintf("Note: this is jpkicheck's built-in simulated card (profile %s), not a real card.", profile)
+	},
+	Reading: "Reading the card…",
+	InsertCard: func(readers []string) string {
+		if len(readers) == 0 {
+			return "Connect a card reader and insert your My Number Card…"
+		}
+		return fmt.Sprintf("Insert your My Number Card into the reader (%s)…", strings.Join(readers, ", "))
+	},
+	ProblemMessage: enProblem,
+	ProblemHint:    enHint,
 
 	HelpMain: `jpkicheck tells you when the certificates on your My Number Card expire,
 whether you can renew them yet, and what to bring to the city office.
@@ -120,10 +197,14 @@ Usage:
   jpkicheck [command] [flags]
 
 Commands:
+  check      read the card and report (the default; no PIN needed)
   window     the renewal window for an expiry date (no card needed)
+  demo       the whole check on the built-in simulated card
   version    print the version
 
 Examples:
+  $ jpkicheck
+  $ jpkicheck demo
   $ jpkicheck window --expiry 2027-03-15
   $ jpkicheck window --expiry 2027-05-31 --today 2027-03-01 --json
 
@@ -136,6 +217,51 @@ Exit codes:
 Language: --lang ja|en, else from LC_ALL, LC_MESSAGES or LANG (ja_* gives Japanese).
 Run 'jpkicheck COMMAND --help' for a command's flags.
 `,
+	HelpCheck: `Usage:
+  jpkicheck [check] [flags]
+
+Reads your My Number Card in a card reader — no PIN needed — and tells you
+when its authentication certificate expires, whether you can renew it yet,
+and how many tries your two PINs have left. Nothing on the card changes and
+no PIN try is spent.
+
+Flags:
+  --reader NAME         use the reader whose name contains NAME (default: the
+                        first reader with a card, else wait for one)
+  --wait DURATION       how long to wait for a card (default 30s; 0 = don't wait)
+  --today YYYY-MM-DD    evaluate as of that day (default: today in Japan)
+  --months N            renewal window in months (default 3; 12 abroad)
+  --quick               stop after the expiry date; skip the issuer check
+  --json                print one JSON object for scripts
+  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+  --sim [PROFILE]       use the built-in simulated card instead of a reader
+  --trace               show every command sent to the card (PINs masked)
+  --trust-ca FILE       also recognise these CA certificates (PEM)
+
+Examples:
+  $ jpkicheck
+  $ jpkicheck check --lang en --json
+  $ jpkicheck check --sim expired
+
+Exit codes: 0 renewal not yet open, 3 renewal window open, 4 expired,
+7 a PIN is locked, 5 no service/reader/card, 6 not a My Number Card,
+2 bad input, 1 other error.
+`,
+	HelpDemo: `Usage:
+  jpkicheck demo [--sim PROFILE] [--lang ja|en] [--json]
+
+Runs the whole check on jpkicheck's built-in simulated card, so you can see
+what jpkicheck tells a resident without a card reader. The default card is
+in its renewal window; --sim picks another profile (see the list printed at
+the end).
+
+Examples:
+  $ jpkicheck demo
+  $ jpkicheck demo --sim expired --lang en
+`,
+	DemoMore: func(profiles string) string {
+		return "This was a simulated card. Try another: jpkicheck check --sim PROFILE, with PROFILE one of\n  " + profiles
+	},
 	HelpWindow: `Usage:
   jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
 
@@ -159,4 +285,114 @@ Examples:
 
 Exit codes: 0 not yet open, 3 renewal window open, 4 expired, 2 bad input.
 `,
+}
+
+func enProblem(d Details) string {
+	switch d.Problem {
+	case NoService:
+		return "The smart card service (PC/SC) is not running."
+	case NoReader:
+		return "No card reader is connected."
+	case NoCard:
+		return "No card was found in the reader."
+	case UnknownReader:
+		return fmt.Sprintf("No reader matches %q. Readers connected: %s.", d.Reader, strings.Join(d.Readers, ", "))
+	case CardRemoved:
+		return "The card was removed while it was being read."
+	case CardInUse:
+		return "Another program is using the card."
+	case CardMute:
+		return "The card in the reader does not respond."
+	case CardTimeout:
+		return "The card stopped answering."
+	case NotJPKI:
+		return "This card does not look like a My Number Card: it has no JPKI (electronic certificate) application."
+	case JukiCard:
+		return "This is a Basic Resident Registration card (住基カード), not a My Number Card."
+	case Smartphone:
+		return "This is the smartphone version of the electronic certificates, not a My Number Card."
+	case UnknownToken:
+		return fmt.Sprintf("This card has a JPKI application of a kind jpkicheck does not know (%q).", d.Token)
+	case NoCertificate:
+		return "This My Number Card holds no authentication certificate."
+	case Malformed:
+		return "The certificate on the card could not be read correctly."
+	case PINLocked:
+		return fmt.Sprintf("Your %s is locked.", enPINName(d.PIN.String()))
+	case PINWrong:
+		return fmt.Sprintf("Wrong %s. %s left.", enPINName(d.PIN.String()), enTries(d.TriesLeft))
+	case PINLastTry:
+		return fmt.Sprintf("Only 1 try is left for your %s, so jpkicheck did not send it.", enPINName(d.PIN.String()))
+	case PINDeclined:
+		return "Nothing was sent to the card."
+	case PINFormat:
+		if d.PIN == jpki.SignPIN {
+			return "A signing password is 6 to 16 letters (A–Z) and digits. Nothing was sent to the card."
+		}
+		return "The PIN is exactly 4 digits. Nothing was sent to the card."
+	}
+	if d.Err != nil {
+		return d.Err.Error()
+	}
+	return "Something went wrong."
+}
+
+func enTries(n int) string {
+	if n == 1 {
+		return "1 try"
+	}
+	return fmt.Sprintf("%d tries", n)
+}
+
+func enHint(d Details, goos string) string {
+	switch d.Problem {
+	case NoService:
+		switch goos {
+		case "windows":
+			return "start the \"Smart Card\" service (services.msc), or unplug the reader and plug it in again"
+		case "darwin":
+			return "unplug the reader and plug it in again; macOS starts its smart card service by itself"
+		}
+		return "start it: sudo systemctl start pcscd.socket (Debian/Ubuntu: sudo apt install pcscd)"
+	case NoReader:
+		return "plug in a USB card reader (contact or NFC, e.g. PaSoRi); an NFC reader may need its driver installed"
+	case NoCard:
+		return "insert your card (IC chip first, face up) or place it flat on the NFC reader, then run jpkicheck again; --wait 60s waits longer"
+	case UnknownReader:
+		return "run 'jpkicheck readers' to see the names, and pass part of one with --reader"
+	case CardRemoved:
+		return "put the card back and run jpkicheck again; on an NFC reader keep it still until the result appears"
+	case CardInUse:
+		return "close other programs that use the card (the JPKI client software, e-Tax, browser sign-in) and try again"
+	case CardMute:
+		return "take the card out and insert it again, chip first and face up; try cleaning the chip gently"
+	case CardTimeout:
+		return "take the card out, insert it again and run jpkicheck again; if it keeps happening, try another reader"
+	case NotJPKI:
+		return "insert your My Number Card (個人番号カード); other IC cards such as bank or transport cards do not hold these certificates"
+	case JukiCard:
+		return "its certificates can no longer be used; apply for a My Number Card at your city office"
+	case Smartphone:
+		return "check the smartphone certificate's expiry in the Mynaportal app; jpkicheck reads the card itself"
+	case UnknownToken, Malformed:
+		return "take the card out, insert it again and retry; if it keeps happening, ask your city office to check the card"
+	case NoCertificate:
+		return "it was never issued or has been revoked; your city office can issue one free of charge"
+	case PINLocked:
+		return "have it reset at your city office; bring your My Number Card"
+	case PINWrong:
+		return "jpkicheck never retries by itself; if you are unsure of the PIN, have it reset at the city office instead of guessing"
+	case PINLastTry:
+		return "if you are sure of it, run the command again with --force; otherwise have it reset at the city office"
+	case PINFormat:
+		return "check what you typed; nothing was spent"
+	}
+	return "run again with --trace to see every step, and report the problem if it persists"
+}
+
+func enPINName(pin string) string {
+	if pin == "sign" {
+		return "signing password (6–16 letters and digits)"
+	}
+	return "4-digit PIN"
 }

@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -99,11 +101,85 @@ var ja = Catalog{
 	UnknownCommand: func(name string) string {
 		return fmt.Sprintf("「%s」というコマンドはありません", name)
 	},
+	BadTrustCA: func(path, detail string) string {
+		return fmt.Sprintf("--trust-ca %s を読み込めません(%s)。例: --trust-ca test-ca.pem(認証局の証明書のPEMファイル)", path, detail)
+	},
+	UnknownProfile: func(name, profiles string) string {
+		return fmt.Sprintf("--sim の「%s」という模擬カードのプロファイルはありません。プロファイル: %s。例: --sim expired", name, profiles)
+	},
 	HintHelp: func(command string) string {
 		return fmt.Sprintf("'jpkicheck %s--help' でコマンドとオプションの一覧を表示します", command)
 	},
 	ErrorPrefix: "jpkicheck: ",
 	HintPrefix:  "ヒント: ",
+
+	CertTitle: func(kind string) string {
+		if kind == "sign" {
+			return "署名用電子証明書(e-Taxなどの電子申請に使う証明書)"
+		}
+		return "利用者証明用電子証明書(ログインなどに使う証明書)"
+	},
+	LabelIssuer: "発行元",
+	TrustText: func(r *CertReport) string {
+		switch r.Trust {
+		case TrustPending:
+			return "確認中…"
+		case "built_in":
+			return fmt.Sprintf("地方公共団体情報システム機構(J-LIS)。内蔵のJ-LIS認証局(%d年)で署名を確認しました", r.caYear())
+		case "user_supplied":
+			if r.simulated {
+				return "模擬カード用のテスト認証局(J-LISではありません)で署名を確認しました"
+			}
+			return "指定された認証局で署名を確認しました(" + r.CA + ")"
+		case "card_ca":
+			return "内蔵の一覧にないJPKI認証局です。カードに保存された認証局の証明書で署名を確認しました"
+		case "invalid":
+			return "署名が発行元の認証局の証明書と一致しません。カードが傷んでいるおそれがあります。市区町村の窓口で確認してください"
+		case "unknown_issuer":
+			return "不明な認証局です。カードにも確認用の認証局の証明書がありません"
+		}
+		return "確認していません(--quick)"
+	},
+	LabelPINs: "暗証番号の残り回数",
+	PINName:   jaPINName,
+	PINTries: func(p *PINReport) string {
+		switch {
+		case p.Unknown:
+			return "不明(カードが回数を返しませんでした)"
+		case p.Locked:
+			return "ロック中"
+		}
+		return fmt.Sprintf("残り%d回(最大%d回)", p.TriesLeft, p.MaxTries)
+	},
+	PINWarning: func(pin string, p *PINReport) string {
+		name := jaPINName(pin)
+		switch {
+		case p.Locked:
+			return fmt.Sprintf("%sはロックされています。市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください。", name)
+		case !p.Unknown && p.TriesLeft == 1:
+			return fmt.Sprintf("%sは残り1回です。次に間違えるとロックされます。自信がなければ入力せず、窓口で初期化(再設定)してください。", name)
+		}
+		return ""
+	},
+	LabelBring:    "窓口に持っていくもの",
+	LabelInPerson: "本人が行く場合",
+	LabelByProxy:  "代理人が行く場合",
+	BringInPerson: "マイナンバーカード。窓口で暗証番号(数字4桁)と署名用パスワード(英数字6〜16桁)を入力するので、" +
+		"覚えておいてください。ロックした・忘れた場合は、先に初期化(再設定)をします。",
+	BringByProxy: "本人のマイナンバーカード、照会書兼回答書(有効期限通知書に同封。本人が記入し、暗証番号を書いて封をしたもの)、" +
+		"代理人の顔写真付き本人確認書類(マイナンバーカード、運転免許証、パスポートなど)。",
+	Simulated: func(profile string) string {
+		return fmt.Sprintf("※ jpkicheck に内蔵の模擬カード(プロファイル: %s)の結果です。実際のカードではありません。", profile)
+	},
+	Reading: "カードを読み取っています…",
+	InsertCard: func(readers []string) string {
+		if len(readers) == 0 {
+			return "カードリーダーを接続して、マイナンバーカードを置いてください…"
+		}
+		return fmt.Sprintf("マイナンバーカードをカードリーダーに置いてください(%s)…", strings.Join(readers, "、"))
+	},
+	ProblemMessage: jaProblem,
+	ProblemHint:    jaHint,
 
 	HelpMain: `jpkicheck は、マイナンバーカードの電子証明書の有効期限と、
 更新できる期間に入っているかどうか、窓口に持っていくものをお知らせします。
@@ -112,10 +188,14 @@ var ja = Catalog{
   jpkicheck [コマンド] [オプション]
 
 コマンド:
+  check      カードを読み取って結果を表示(既定のコマンド。暗証番号は不要)
   window     有効期限の日付から更新できる期間を計算(カード不要)
+  demo       内蔵の模擬カードでチェックの流れをすべて実行
   version    バージョンを表示
 
 例:
+  $ jpkicheck
+  $ jpkicheck demo
   $ jpkicheck window --expiry 2027-03-15
   $ jpkicheck window --expiry 2027-05-31 --today 2027-03-01 --json
 
@@ -128,6 +208,50 @@ var ja = Catalog{
 言語: --lang ja|en。指定がなければ LC_ALL・LC_MESSAGES・LANG から決めます(ja_* なら日本語)。
 各コマンドのオプションは 'jpkicheck コマンド --help' で表示します。
 `,
+	HelpCheck: `使い方:
+  jpkicheck [check] [オプション]
+
+カードリーダーのマイナンバーカードを読み取り(暗証番号は不要)、
+利用者証明用電子証明書の有効期限、更新できる期間かどうか、
+2つの暗証番号の残り回数をお知らせします。カードの内容は変わらず、
+暗証番号の回数も減りません。
+
+オプション:
+  --reader 名前         名前にこの文字を含むリーダーを使う(省略時: カードの入った
+                        最初のリーダー。なければカードを待つ)
+  --wait 時間           カードを待つ時間(既定 30s。0 は待たない)
+  --today YYYY-MM-DD    この日を「今日」として計算(省略時は日本時間の今日)
+  --months N            受付期間の月数(既定は3。国外転出者は12)
+  --quick               有効期限だけ読み、発行元の確認を省く
+  --json                スクリプト向けにJSONを1つ出力
+  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+  --sim [プロファイル]  リーダーの代わりに内蔵の模擬カードを使う
+  --trace               カードに送る命令をすべて表示(暗証番号は伏せ字)
+  --trust-ca ファイル   この認証局の証明書(PEM)も認める
+
+例:
+  $ jpkicheck
+  $ jpkicheck check --lang en --json
+  $ jpkicheck check --sim expired
+
+終了コード: 0 まだ期間前、3 更新できる期間中、4 期限切れ、7 暗証番号がロック中、
+5 サービス・リーダー・カードなし、6 マイナンバーカードではない、2 入力の誤り、1 その他。
+`,
+	HelpDemo: `使い方:
+  jpkicheck demo [--sim プロファイル] [--lang ja|en] [--json]
+
+jpkicheck に内蔵の模擬カードで、チェックの流れをすべて実行します。
+カードリーダーがなくても、住民の方に表示される内容を確かめられます。
+既定の模擬カードは更新できる期間中です。--sim で別のプロファイルを選べます
+(一覧は最後に表示します)。
+
+例:
+  $ jpkicheck demo
+  $ jpkicheck demo --sim expired --lang en
+`,
+	DemoMore: func(profiles string) string {
+		return "これは模擬カードでした。別のカードも試せます: jpkicheck check --sim プロファイル(次のいずれか)\n  " + profiles
+	},
 	HelpWindow: `使い方:
   jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
 
@@ -149,4 +273,107 @@ var ja = Catalog{
 
 終了コード: 0 まだ期間前、3 更新できる期間中、4 期限切れ、2 入力の誤り。
 `,
+}
+
+func jaProblem(d Details) string {
+	switch d.Problem {
+	case NoService:
+		return "スマートカードのサービス(PC/SC)が動いていません。"
+	case NoReader:
+		return "カードリーダーが見つかりません。"
+	case NoCard:
+		return "カードリーダーにカードがありません。"
+	case UnknownReader:
+		return fmt.Sprintf("「%s」に当てはまるカードリーダーがありません。接続されているリーダー: %s。", d.Reader, strings.Join(d.Readers, "、"))
+	case CardRemoved:
+		return "読み取りの途中でカードが外れました。"
+	case CardInUse:
+		return "ほかのプログラムがカードを使用中です。"
+	case CardMute:
+		return "リーダーのカードが応答しません。"
+	case CardTimeout:
+		return "カードの応答が止まりました。"
+	case NotJPKI:
+		return "このカードはマイナンバーカードではないようです(電子証明書の機能が見つかりません)。"
+	case JukiCard:
+		return "これは住民基本台帳カード(住基カード)です。マイナンバーカードではありません。"
+	case Smartphone:
+		return "これはスマートフォン用電子証明書です。マイナンバーカードではありません。"
+	case UnknownToken:
+		return fmt.Sprintf("このカードには、jpkicheck の知らない種類の電子証明書の機能があります(%q)。", d.Token)
+	case NoCertificate:
+		return "このマイナンバーカードには利用者証明用電子証明書が入っていません。"
+	case Malformed:
+		return "カードの電子証明書を正しく読み取れませんでした。"
+	case PINLocked:
+		return fmt.Sprintf("%sはロックされています。", jaPINName(d.PIN.String()))
+	case PINWrong:
+		return fmt.Sprintf("%sが違います。残り%d回です。", jaPINName(d.PIN.String()), d.TriesLeft)
+	case PINLastTry:
+		return fmt.Sprintf("%sは残り1回のため、カードに送りませんでした。", jaPINName(d.PIN.String()))
+	case PINDeclined:
+		return "カードには何も送っていません。"
+	case PINFormat:
+		if d.PIN == jpki.SignPIN {
+			return "署名用パスワードは英字(A〜Z)と数字の6〜16桁です。カードには何も送っていません。"
+		}
+		return "暗証番号は数字4桁です。カードには何も送っていません。"
+	}
+	if d.Err != nil {
+		return d.Err.Error()
+	}
+	return "問題が発生しました。"
+}
+
+func jaHint(d Details, goos string) string {
+	switch d.Problem {
+	case NoService:
+		switch goos {
+		case "windows":
+			return "「Smart Card」サービスを開始するか(services.msc)、リーダーを挿し直してください"
+		case "darwin":
+			return "リーダーを挿し直してください。macOS ではサービスが自動で動きます"
+		}
+		return "起動してください: sudo systemctl start pcscd.socket(Debian/Ubuntu では sudo apt install pcscd)"
+	case NoReader:
+		return "USB のカードリーダー(接触型、または PaSoRi などの NFC リーダー)を接続してください。NFC リーダーはドライバーが必要な場合があります"
+	case NoCard:
+		return "カードを差し込むか(ICチップ側から、表を上に)、NFC リーダーに平らに置いてから、もう一度実行してください。--wait 60s で長く待ちます"
+	case UnknownReader:
+		return "'jpkicheck readers' で名前を確認し、その一部を --reader に指定してください"
+	case CardRemoved:
+		return "カードを戻して、もう一度実行してください。NFC リーダーでは、結果が出るまでカードを動かさないでください"
+	case CardInUse:
+		return "カードを使うほかのプログラム(JPKI利用者ソフト、e-Tax、ブラウザーのログインなど)を閉じてから、もう一度実行してください"
+	case CardMute:
+		return "カードを抜いて、ICチップ側から表を上にして差し直してください。チップの汚れを軽く拭くと直ることがあります"
+	case CardTimeout:
+		return "カードを抜いて差し直し、もう一度実行してください。続く場合は別のリーダーを試してください"
+	case NotJPKI:
+		return "マイナンバーカード(個人番号カード)を入れてください。銀行や交通系のICカードには電子証明書はありません"
+	case JukiCard:
+		return "住基カードの電子証明書は使えません。市区町村の窓口でマイナンバーカードを申請してください"
+	case Smartphone:
+		return "スマホ用電子証明書の有効期限はマイナポータルアプリで確認できます。jpkicheck はカードそのものを読みます"
+	case UnknownToken, Malformed:
+		return "カードを差し直して、もう一度実行してください。続く場合は市区町村の窓口でカードを確認してもらってください"
+	case NoCertificate:
+		return "発行されていないか、失効しています。市区町村の窓口で無料で発行できます"
+	case PINLocked:
+		return "市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください"
+	case PINWrong:
+		return "jpkicheck が自動でやり直すことはありません。自信がなければ試さずに、窓口で初期化(再設定)してください"
+	case PINLastTry:
+		return "確かなら --force を付けてもう一度実行してください。そうでなければ窓口で初期化(再設定)してください"
+	case PINFormat:
+		return "入力を確かめてください。回数は減っていません"
+	}
+	return "--trace を付けて実行すると各手順を表示します。続く場合は問題を報告してください"
+}
+
+func jaPINName(pin string) string {
+	if pin == "sign" {
+		return "署名用パスワード(英数字6〜16桁)"
+	}
+	return "暗証番号(数字4桁)"
 }

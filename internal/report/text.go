@@ -72,11 +72,9 @@ func WriteWindow(w io.Writer, c *Catalog, s Style, win window.Window) error {
 		{c.LabelWindow, c.WindowRange(win.Opens, win.Expiry)},
 		{c.LabelToday, c.Date(win.Today)},
 	})
-	b.WriteString(c.Advice(win))
-	b.WriteByte('\n')
+	writeWrapped(&b, c.Advice(win), 0, 0)
 	if win.Months != window.DefaultMonths {
-		b.WriteString(c.MonthsNote(win.Months))
-		b.WriteByte('\n')
+		writeWrapped(&b, c.MonthsNote(win.Months), 0, 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -89,13 +87,18 @@ func writeFields(b *strings.Builder, fields [][2]string) {
 	for _, f := range fields {
 		width = max(width, displayWidth(f[0]))
 	}
+	writeFieldsWidth(b, fields, width)
+}
+
+// writeFieldsWidth aligns values after labels padded to width, so fields
+// printed at different moments still line up.
+func writeFieldsWidth(b *strings.Builder, fields [][2]string, width int) {
 	for _, f := range fields {
 		b.WriteString("  ")
 		b.WriteString(f[0])
 		b.WriteString(":")
 		b.WriteString(strings.Repeat(" ", width-displayWidth(f[0])+1))
-		b.WriteString(f[1])
-		b.WriteByte('\n')
+		writeWrapped(b, f[1], width+4, width+4)
 	}
 }
 
@@ -121,4 +124,141 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// certLabelWidth aligns the certificate block's three labels, which are
+// printed in two steps (dates first, issuer when the signature is checked).
+func (c *Catalog) certLabelWidth() int {
+	return max(displayWidth(c.LabelExpiry), displayWidth(c.LabelWindow), displayWidth(c.LabelIssuer))
+}
+
+// WriteCertHead prints what the first chunk of a certificate tells: which
+// certificate, the renewal state in one sentence, the expiry and window.
+func WriteCertHead(w io.Writer, c *Catalog, s Style, r *CertReport) error {
+	var b strings.Builder
+	b.WriteString(c.CertTitle(r.Kind))
+	b.WriteByte('\n')
+	b.WriteString(s.Headline(r.State, c.StateSentence(r.Window)))
+	b.WriteByte('\n')
+	writeFieldsWidth(&b, [][2]string{
+		{c.LabelExpiry, c.ExpiryLine(r.Expiry)},
+		{c.LabelWindow, c.WindowRange(r.Opens, r.Expiry)},
+	}, c.certLabelWidth())
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCertTail prints what needs the whole certificate — who issued it and
+// whether the signature checks out — and then what to do.
+func WriteCertTail(w io.Writer, c *Catalog, s Style, r *CertReport) error {
+	var b strings.Builder
+	width := c.certLabelWidth()
+	b.WriteString("  " + c.LabelIssuer + ":" + strings.Repeat(" ", width-displayWidth(c.LabelIssuer)+1))
+	if r.Trust == "invalid" {
+		writeWrapped(&b, c.TrustText(r), width+4, width+4, s.Warn)
+	} else {
+		writeWrapped(&b, c.TrustText(r), width+4, width+4)
+	}
+	writeWrapped(&b, c.Advice(r.Window), 0, 0)
+	if r.Months != window.DefaultMonths {
+		writeWrapped(&b, c.MonthsNote(r.Months), 0, 0)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WritePINs prints the tries left for each PIN read, with a warning line
+// for a locked PIN or one with a single try left.
+func WritePINs(w io.Writer, c *Catalog, s Style, p PINs) error {
+	var b strings.Builder
+	b.WriteString(c.LabelPINs)
+	b.WriteByte('\n')
+	var fields [][2]string
+	var warnings []string
+	for _, pin := range []struct {
+		name string
+		r    *PINReport
+	}{{"auth", p.Auth}, {"sign", p.Sign}} {
+		if pin.r == nil {
+			continue
+		}
+		fields = append(fields, [2]string{c.PINName(pin.name), c.PINTries(pin.r)})
+		if warn := c.PINWarning(pin.name, pin.r); warn != "" {
+			warnings = append(warnings, warn)
+		}
+	}
+	writeFields(&b, fields)
+	for _, warn := range warnings {
+		writeWrapped(&b, warn, 0, 0, s.Warn)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Bring is what to bring to the office, in person and by proxy; offices
+// may set their own words.
+type Bring struct {
+	InPerson, ByProxy string
+}
+
+// DefaultBring is the catalogue's advice, from renewal-rule.md.
+func (c *Catalog) DefaultBring() Bring {
+	return Bring{InPerson: c.BringInPerson, ByProxy: c.BringByProxy}
+}
+
+// NeedsOffice reports whether the resident has a reason to go to the
+// office now: renewal open, expired, or a locked PIN.
+func (r *CardReport) NeedsOffice() bool {
+	return r.State != window.NotYetOpen || r.anyLocked()
+}
+
+// WriteBring prints what to bring, in person and by proxy.
+func WriteBring(w io.Writer, c *Catalog, bring Bring) error {
+	var b strings.Builder
+	b.WriteString(c.LabelBring)
+	b.WriteByte('\n')
+	writeFields(&b, [][2]string{{c.LabelInPerson, bring.InPerson}, {c.LabelByProxy, bring.ByProxy}})
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCardReport prints a whole check at once: the simulated-card note,
+// each certificate, the PINs and, when there is a reason to go, what to
+// bring. The CLI prints the same pieces one by one as they arrive.
+func WriteCardReport(w io.Writer, c *Catalog, s Style, r *CardReport, bring Bring) error {
+	ew := &errWriter{w: w}
+	if r.Card.Simulated {
+		fmt.Fprintln(ew, c.Simulated(r.Card.Profile))
+		fmt.Fprintln(ew)
+	}
+	for _, cert := range []*CertReport{r.Certificates.Auth, r.Certificates.Sign} {
+		if cert == nil {
+			continue
+		}
+		WriteCertHead(ew, c, s, cert)
+		WriteCertTail(ew, c, s, cert)
+		fmt.Fprintln(ew)
+	}
+	WritePINs(ew, c, s, r.PINs)
+	if r.NeedsOffice() {
+		fmt.Fprintln(ew)
+		WriteBring(ew, c, bring)
+	}
+	return ew.err
+}
+
+// errWriter keeps the first write error so a sequence of writes can be
+// checked once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

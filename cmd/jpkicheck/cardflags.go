@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
+
+// cardFlags are the flags every command that reads a card shares
+// (design.md): --reader, --wait, --sim, --trace, --trust-ca, plus --today.
+type cardFlags struct {
+	c       *cli
+	reader  string
+	wait    time.Duration
+	sim     simFlag
+	trace   bool
+	trustCA []string
+	today   *dateFlag
+	months  *intFlag
+}
+
+func (c *cli) addCardFlags(fs *flag.FlagSet) *cardFlags {
+	f := &cardFlags{c: c}
+	fs.StringVar(&f.reader, "reader", "", "")
+	fs.DurationVar(&f.wait, "wait", 30*time.Second, "")
+	fs.Var(&f.sim, "sim", "")
+	fs.BoolVar(&f.trace, "trace", false, "")
+	fs.Func("trust-ca", "", func(s string) error { f.trustCA = append(f.trustCA, s); return nil })
+	f.today = c.dateVar(fs, "today")
+	f.months = &intFlag{c: c, value: window.DefaultMonths, min: 1, max: 24, bad: c.msg.BadMonths}
+	fs.Var(f.months, "months", "")
+	return f
+}
+
+// simFlag is --sim with an optional profile: "--sim" alone is the valid
+// card, "--sim=expired" or "--sim expired" another profile.
+type simFlag struct {
+	profile string
+}
+
+func (f *simFlag) String() string   { return f.profile }
+func (f *simFlag) IsBoolFlag() bool { return true }
+func (f *simFlag) Set(s string) error {
+	switch s {
+	case "true":
+		f.profile = string(cardsim.Valid)
+	case "false":
+		f.profile = ""
+	default:
+		f.profile = s
+	}
+	return nil
+}
+
+// takeProfile lets "--sim PROFILE" work although --sim is a boolean-style
+// flag: a leftover positional argument naming a profile is taken as its
+// value.
+func (f *cardFlags) takeProfile(rest []string) []string {
+	if f.sim.profile == string(cardsim.Valid) && len(rest) > 0 && isProfile(rest[0]) {
+		f.sim.profile = rest[0]
+		return rest[1:]
+	}
+	return rest
+}
+
+func isProfile(name string) bool {
+	return slices.ContainsFunc(cardsim.Profiles(), func(p cardsim.ProfileInfo) bool { return string(p.Name) == name })
+}
+
+func profileNames() string {
+	var names []string
+	for _, p := range cardsim.Profiles() {
+		names = append(names, string(p.Name))
+	}
+	return strings.Join(names, ", ")
+}
+
+// day is --today, or today in Japan.
+func (f *cardFlags) day() window.Date {
+	if f.today.isSet {
+		return f.today.date
+	}
+	return f.c.today()
+}
+
+func (f *cardFlags) rule() window.Rule { return window.Rule{Months: f.months.value} }
+
+// trust builds the recognised CA set: the built-in J-LIS CAs plus every
+// --trust-ca file.
+func (f *cardFlags) trust() (*jpki.TrustStore, error) {
+	store := jpki.DefaultTrust()
+	for _, path := range f.trustCA {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, err.Error()), command: ""}
+		}
+		if _, err := store.AddPEM(data); err != nil {
+			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, err.Error()), command: ""}
+		}
+	}
+	return store, nil
+}
+
+// open opens the card the flags name, showing "insert your card" on a
+// terminal while it waits.
+func (f *cardFlags) open(ctx context.Context, prog *progress) (*source.Card, error) {
+	if f.sim.profile != "" && !isProfile(f.sim.profile) {
+		return nil, &usageError{msg: f.c.msg.UnknownProfile(f.sim.profile, profileNames())}
+	}
+	o := source.Options{
+		Sim:    f.sim.profile,
+		Today:  f.day().Time().Add(12 * time.Hour),
+		Reader: f.reader,
+		Wait:   f.wait,
+		OnWaiting: func(readers []string) {
+			prog.say(f.c.msg.InsertCard(readers))
+		},
+	}
+	if f.trace {
+		o.Trace = func(e jpki.TraceEvent) {
+			prog.clear()
+			fmt.Fprintf(f.c.stderr, "trace: %s\n", e)
+		}
+	}
+	if f.c.openCard == nil {
+		return source.Open(ctx, o)
+	}
+	return f.c.openCard(ctx, o)
+}
+
+// info describes the card for the report.
+func cardInfo(card *source.Card) report.CardInfo {
+	info := report.CardInfo{Simulated: card.Simulated, Profile: card.Profile}
+	if !card.Simulated {
+		info.Reader = card.Reader
+	}
+	return info
+}
+
+// explain prints a card problem in the user's language with its hint and
+// returns its exit code.
+func (c *cli) explain(err error) int {
+	d := report.Classify(err)
+	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.ProblemMessage(d))
+	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, runtime.GOOS))
+	return d.Problem.ExitCode()
+}

@@ -1,0 +1,181 @@
+package report
+
+import (
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
+
+// CardReport is everything a check found, in the shape the CLI prints, the
+// JSON documents and the kiosk page shows. It is language-neutral and holds
+// no personal data: the signing certificate contributes only its dates and
+// issuer.
+type CardReport struct {
+	Card         CardInfo     `json:"card"`
+	Today        window.Date  `json:"today"`
+	State        window.State `json:"state"` // the most urgent certificate's
+	Certificates Certs        `json:"certificates"`
+	PINs         PINs         `json:"pins"`
+	ExitCode     int          `json:"exit_code"`
+}
+
+// CardInfo says what was read and from where.
+type CardInfo struct {
+	Type      string `json:"type"`              // my_number_card, …
+	Reader    string `json:"reader,omitempty"`  // PC/SC reader name
+	Simulated bool   `json:"simulated"`         // the built-in simulated card
+	Profile   string `json:"profile,omitempty"` // its profile
+}
+
+// Certs holds the certificates read: auth always, sign when asked.
+type Certs struct {
+	Auth *CertReport `json:"auth,omitempty"`
+	Sign *CertReport `json:"sign,omitempty"`
+}
+
+// CertReport is one certificate's dates, renewal window and issuer. Its
+// JSON carries the window fields of `jpkicheck window --json` flat, next
+// to not_after and the issuer.
+type CertReport struct {
+	Kind      string    `json:"-"` // auth or sign
+	NotBefore time.Time `json:"not_before"`
+	NotAfter  time.Time `json:"not_after"` // RFC 3339, UTC
+	window.Window
+	Issuer string `json:"issuer"`
+	// Trust is how the signature was checked (jpki.TrustStatus names:
+	// built_in, user_supplied, card_ca, invalid, unknown_issuer,
+	// not_checked); "pending" while the early answer waits for the rest.
+	Trust string `json:"trust"`
+	// CARecognised: signed by a built-in J-LIS CA or one the user supplied.
+	CARecognised bool   `json:"ca_recognised"`
+	CA           string `json:"ca,omitempty"` // the CA that verified it
+	// CAValidUntil is the verifying CA's own expiry, for information: an
+	// expired CA is no fault of the resident's certificate.
+	CAValidUntil *time.Time `json:"ca_not_after,omitempty"`
+
+	caNotBefore time.Time
+	simulated   bool // verified by the simulated card's own test CA
+}
+
+// TrustPending marks a certificate whose expiry is known from the first
+// chunk while the rest is still being read and checked.
+const TrustPending = "pending"
+
+// PINs holds both PIN counters, when read.
+type PINs struct {
+	Auth *PINReport `json:"auth,omitempty"`
+	Sign *PINReport `json:"sign,omitempty"`
+}
+
+// PINReport is one PIN's counter.
+type PINReport struct {
+	TriesLeft int  `json:"tries_left"`
+	MaxTries  int  `json:"max_tries"`
+	Locked    bool `json:"locked"`
+	// Unknown: the card gave no usable answer; TriesLeft means nothing.
+	Unknown bool `json:"unknown,omitempty"`
+}
+
+// Maximum tries as the card's PIN rules set them (jpki-protocol.md).
+const (
+	AuthPINMaxTries = 3
+	SignPINMaxTries = 5
+)
+
+// NewCertReport applies the renewal rule to a certificate read from a card.
+func NewCertReport(kind string, cert *jpki.Certificate, today window.Date, rule window.Rule) *CertReport {
+	r := EarlyCertReport(kind, cert.Validity(), today, rule)
+	// Not the serial number: relying parties use it to recognise the
+	// holder, so it stays off screens and out of scripts' logs.
+	r.Issuer = cert.Issuer
+	r.SetTrust(cert.Trust)
+	return r
+}
+
+// EarlyCertReport is the report from the validity alone, as it arrives in
+// the first READ BINARY chunk: the dates are final, the issuer check is
+// pending.
+func EarlyCertReport(kind string, v jpki.Validity, today window.Date, rule window.Rule) *CertReport {
+	return &CertReport{
+		Kind:      kind,
+		NotBefore: v.NotBefore.UTC(),
+		NotAfter:  v.NotAfter.UTC(),
+		Window:    rule.Compute(window.ExpiryDate(v.NotAfter), today),
+		Trust:     TrustPending,
+	}
+}
+
+// SetTrust records how the signature was checked.
+func (r *CertReport) SetTrust(t jpki.Trust) {
+	r.Trust = t.Status.String()
+	r.CARecognised = t.Status.Recognised()
+	if t.CA != nil {
+		r.CA = t.CA.Subject
+		na := t.CA.NotAfter.UTC()
+		r.CAValidUntil = &na
+		r.caNotBefore = t.CA.NotBefore
+	}
+}
+
+// NewPINReport converts a card's PIN counter.
+func NewPINReport(st jpki.PINStatus) *PINReport {
+	max := AuthPINMaxTries
+	if st.PIN == jpki.SignPIN {
+		max = SignPINMaxTries
+	}
+	if st.Err != nil {
+		return &PINReport{MaxTries: max, Unknown: true}
+	}
+	return &PINReport{TriesLeft: st.TriesLeft, MaxTries: max, Locked: st.Locked}
+}
+
+// Finish sets the overall state and exit code from the parts.
+//
+// The exit code is 4 when any certificate has expired, else 7 when a PIN is
+// locked (a trip to the office is needed either way, but an expired
+// certificate is the bigger news), else 3 when renewal is open, else 0.
+func (r *CardReport) Finish() {
+	r.State = window.NotYetOpen
+	for _, c := range []*CertReport{r.Certificates.Auth, r.Certificates.Sign} {
+		if c != nil && c.State.Urgency() > r.State.Urgency() {
+			r.State = c.State
+		}
+	}
+	r.ExitCode = ExitForState(r.State)
+	if r.State != window.Expired && r.anyLocked() {
+		r.ExitCode = ExitPIN
+	}
+}
+
+func (r *CardReport) anyLocked() bool {
+	for _, p := range []*PINReport{r.PINs.Auth, r.PINs.Sign} {
+		if p != nil && p.Locked {
+			return true
+		}
+	}
+	return false
+}
+
+// FromCheck builds the report of a no-PIN check.
+func FromCheck(res *jpki.Result, info CardInfo, today window.Date, rule window.Rule) *CardReport {
+	r := &CardReport{Card: info, Today: today}
+	r.Card.Type = res.CardType.String()
+	if res.Auth != nil {
+		r.Certificates.Auth = NewCertReport("auth", res.Auth, today, rule)
+		r.Certificates.Auth.simulated = info.Simulated
+	}
+	r.PINs.Auth = NewPINReport(res.AuthPIN)
+	r.PINs.Sign = NewPINReport(res.SignPIN)
+	r.Finish()
+	return r
+}
+
+// caYear is the year the verifying CA was issued, which is how the J-LIS
+// CA generations are told apart (2015, 2023).
+func (r *CertReport) caYear() int {
+	if r.caNotBefore.IsZero() {
+		return 0
+	}
+	return r.caNotBefore.In(window.Japan()).Year()
+}

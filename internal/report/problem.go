@@ -1,0 +1,124 @@
+package report
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc"
+)
+
+// Problem names a failure the way a resident needs to hear about it: not
+// which layer failed but what happened and what to do. The names are
+// stable: the JSON error object and the kiosk page use them.
+type Problem string
+
+const (
+	NoService     Problem = "no_service"     // pcscd / Smart Card service not running
+	NoReader      Problem = "no_reader"      // no reader connected
+	NoCard        Problem = "no_card"        // no card came within --wait
+	UnknownReader Problem = "unknown_reader" // --reader matched nothing
+	CardRemoved   Problem = "card_removed"   // card left while reading
+	CardInUse     Problem = "card_in_use"    // another program holds it exclusively
+	CardMute      Problem = "card_mute"      // inserted but does not talk (wrong way round?)
+	CardTimeout   Problem = "card_timeout"   // stopped answering
+	NotJPKI       Problem = "not_jpki"       // no JPKI applet: not a My Number Card
+	JukiCard      Problem = "juki_card"      // old 住基 card
+	Smartphone    Problem = "smartphone"     // smartphone JPKI
+	UnknownToken  Problem = "unknown_token"  // a JPKI token we don't know
+	NoCertificate Problem = "no_certificate" // My Number Card without the certificate
+	Malformed     Problem = "malformed"      // unreadable certificate data / protocol breach
+	PINLocked     Problem = "pin_locked"     // tries used up
+	PINWrong      Problem = "pin_wrong"      // the card refused the PIN
+	PINLastTry    Problem = "pin_last_try"   // refused to spend the last try without --force
+	PINDeclined   Problem = "pin_declined"   // the user said no
+	PINFormat     Problem = "pin_format"     // cannot be a valid PIN; nothing sent
+	Internal      Problem = "error"          // anything else
+)
+
+// ExitCode is the documented exit code for the problem.
+func (p Problem) ExitCode() int {
+	switch p {
+	case NoService, NoReader, NoCard, UnknownReader, CardRemoved, CardInUse, CardMute, CardTimeout:
+		return ExitNoCard
+	case NotJPKI, JukiCard, Smartphone, UnknownToken, NoCertificate, Malformed:
+		return ExitNotMyNumber
+	case PINLocked, PINWrong, PINLastTry, PINDeclined:
+		return ExitPIN
+	case PINFormat:
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// Details are the facts a problem's message may mention.
+type Details struct {
+	Problem   Problem
+	Token     string   // unknown_token: what the card said
+	TriesLeft int      // pin_wrong, pin_last_try
+	PIN       jpki.PIN // pin_*: which PIN
+	Reader    string   // unknown_reader: what was asked for
+	Readers   []string // unknown_reader: what exists
+	Err       error    // the original error, for --trace and "error"
+}
+
+// Classify maps an error from any layer to the problem a resident should
+// hear about. Order matters: the most specific explanation wins.
+func Classify(err error) Details {
+	d := Details{Problem: Internal, Err: err}
+	var (
+		cardType *jpki.CardTypeError
+		wrong    *jpki.WrongPINError
+		unknown  *pcsc.UnknownReaderError
+	)
+	switch {
+	case err == nil:
+		d.Problem = ""
+	case errors.As(err, &cardType):
+		switch cardType.Type {
+		case jpki.CardJuki:
+			d.Problem = JukiCard
+		case jpki.CardSmartphoneAndroid, jpki.CardSmartphoneIOS:
+			d.Problem = Smartphone
+		default:
+			d.Problem, d.Token = UnknownToken, cardType.Token
+		}
+	case errors.As(err, &wrong):
+		d.Problem, d.PIN, d.TriesLeft = PINWrong, wrong.PIN, wrong.TriesLeft
+		if wrong.TriesLeft == 0 {
+			d.Problem = PINLocked
+		}
+	case errors.Is(err, jpki.ErrPINFormat):
+		d.Problem = PINFormat
+	case errors.Is(err, jpki.ErrLastTry):
+		d.Problem, d.TriesLeft = PINLastTry, 1
+	case errors.Is(err, jpki.ErrDeclined):
+		d.Problem = PINDeclined
+	case errors.Is(err, jpki.ErrLocked):
+		d.Problem = PINLocked
+	case errors.As(err, &unknown):
+		d.Problem, d.Reader, d.Readers = UnknownReader, unknown.Want, unknown.Readers
+	case errors.Is(err, pcsc.ErrNoService):
+		d.Problem = NoService
+	case errors.Is(err, pcsc.ErrNoReader):
+		d.Problem = NoReader
+	case errors.Is(err, pcsc.ErrNoCard), errors.Is(err, context.DeadlineExceeded):
+		d.Problem = NoCard
+	case errors.Is(err, pcsc.ErrCardRemoved), errors.Is(err, cardsim.ErrRemoved), errors.Is(err, pcsc.ErrCardReset):
+		d.Problem = CardRemoved
+	case errors.Is(err, pcsc.ErrSharingViolation):
+		d.Problem = CardInUse
+	case errors.Is(err, pcsc.ErrUnresponsiveCard):
+		d.Problem = CardMute
+	case errors.Is(err, pcsc.ErrTimeout):
+		d.Problem = CardTimeout
+	case errors.Is(err, jpki.ErrNotJPKI):
+		d.Problem = NotJPKI
+	case errors.Is(err, jpki.ErrNoCertificate):
+		d.Problem = NoCertificate
+	case errors.Is(err, jpki.ErrMalformed), errors.Is(err, jpki.ErrProtocol), errors.Is(err, jpki.ErrValidityMismatch):
+		d.Problem = Malformed
+	}
+	return d
+}
