@@ -134,7 +134,7 @@ func TestWaitForCardInsertedLater(t *testing.T) {
 	// A card already there counts at once.
 	t0 := time.Now()
 	rd, err := pcsc.WaitForCard(context.Background(), "")
-	if err != nil || !rd.CardPresent || time.Since(t0) > 200*time.Millisecond {
+	if err != nil || !rd.CardPresent || time.Since(t0) > time.Second {
 		t.Errorf("pcsc.WaitForCard with a card present: %+v, %v after %v", rd, err, time.Since(t0))
 	}
 }
@@ -164,7 +164,7 @@ func TestWaitCancelled(t *testing.T) {
 	ctx, cancel = context.WithTimeout(context.Background(), 150*time.Millisecond)
 	defer cancel()
 	t0 = time.Now()
-	if _, err := pcsc.WaitForCard(ctx, ""); !errors.Is(err, context.DeadlineExceeded) || time.Since(t0) > time.Second {
+	if _, err := pcsc.WaitForCard(ctx, ""); !errors.Is(err, context.DeadlineExceeded) || time.Since(t0) > 2*time.Second {
 		t.Errorf("wait with a deadline: %v after %v", err, time.Since(t0))
 	}
 }
@@ -476,12 +476,12 @@ func TestTimeout(t *testing.T) {
 		t0 := time.Now()
 		_, err = card.Transmit([]byte{0x00, 0xB0, 0x00, 0x00, 0x00})
 		took := time.Since(t0)
-		if !errors.Is(err, pcsc.ErrTimeout) || took < bound || took > bound+500*time.Millisecond {
+		if !errors.Is(err, pcsc.ErrTimeout) || took < bound || took > bound+2*time.Second {
 			t.Fatalf("Transmit to a silent card = %v after %v, want pcsc.ErrTimeout after ~%v", err, took, bound)
 		}
 		t.Logf("silent card: %v after %v", err, took.Round(time.Millisecond))
 		t0 = time.Now()
-		if _, err := card.Transmit(selectAP); !errors.Is(err, pcsc.ErrTimeout) || time.Since(t0) > 50*time.Millisecond {
+		if _, err := card.Transmit(selectAP); !errors.Is(err, pcsc.ErrTimeout) || time.Since(t0) > 200*time.Millisecond {
 			t.Errorf("Transmit on an abandoned handle = %v after %v, want pcsc.ErrTimeout at once", err, time.Since(t0))
 		}
 		if err := card.Do(func(pcsc.Transmitter) error { return nil }); !errors.Is(err, pcsc.ErrTimeout) {
@@ -489,7 +489,7 @@ func TestTimeout(t *testing.T) {
 		}
 		t0 = time.Now()
 		card.Close()
-		if time.Since(t0) > 50*time.Millisecond {
+		if time.Since(t0) > 200*time.Millisecond {
 			t.Errorf("Close of an abandoned handle took %v", time.Since(t0))
 		}
 	}
