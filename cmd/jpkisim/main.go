@@ -12,6 +12,11 @@
 // --remove-after N it closes the socket right after answering the Nth APDU
 // and exits 0 (it does not reinsert the card).
 //
+// --apdu-delay and --baud slow the answers down to what a real reader's link
+// would take (cardsim.Link), so the rig can stand in for a contact reader
+// at the default rate (--baud 9600) or for NFC (--apdu-delay 10ms --baud
+// 106000) when measuring what a resident waits for.
+//
 // The card's socket sets TCP_QUICKACK before every read. Round trip of one
 // APDU from ebfe/scard's Transmit through libpcsclite, pcscd and vpcd to
 // this card, measured on the project's machine (Debian 12, vpcd 3.3, 200
@@ -66,6 +71,10 @@ Serves a simulated My Number Card to a vpcd virtual reader (test use only).
   --log FILE               one line per APDU: command and response in hex (PINs masked)
   --state FILE             PIN counters as JSON, rewritten on every change
   --remove-after N         remove the card after answering N APDUs, then exit
+  --apdu-delay DURATION    link model: fixed time added to every APDU (e.g. 10ms)
+  --baud N                 link model: 11 etu per byte of command and response at
+                           N etu/s (9600 = contact reader at the default rate,
+                           ~1.15 ms/byte; NFC: --apdu-delay 10ms --baud 106000)
   --ca-out FILE            write the card's test CA certificates (PEM)
   --list-profiles          list the profiles and exit
 
@@ -96,6 +105,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		logPath    = fs.String("log", "", "")
 		statePath  = fs.String("state", "", "")
 		removeN    = fs.Int("remove-after", 0, "")
+		apduDelay  = fs.Duration("apdu-delay", 0, "")
+		baud       = fs.Int("baud", 0, "")
 		caOut      = fs.String("ca-out", "", "")
 		list       = fs.Bool("list-profiles", false, "")
 	)
@@ -123,6 +134,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *addr == "" {
 		fmt.Fprint(stderr, usage)
 		return fail(2, "--vpcd HOST:PORT is required")
+	}
+
+	link := cardsim.Link{APDUDelay: *apduDelay, Baud: *baud}
+	if err := link.Validate(); err != nil {
+		return fail(2, "link model: %v", err)
 	}
 
 	opts := cardsim.Options{
@@ -191,7 +207,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(1, "writing CA certificates: %v", err)
 		}
 	}
-	if err := serve(ctx, *addr, card, stderr); err != nil {
+	if err := serve(ctx, *addr, card, link, stderr); err != nil {
 		return fail(1, "%v", err)
 	}
 	return 0
@@ -199,7 +215,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // serve keeps the card inserted into the reader at addr until ctx ends or
 // the card is removed; a reader that goes away is waited for.
-func serve(ctx context.Context, addr string, card *cardsim.Card, stderr io.Writer) error {
+func serve(ctx context.Context, addr string, card *cardsim.Card, link cardsim.Link, stderr io.Writer) error {
 	var d net.Dialer
 	for {
 		dctx, cancel := context.WithTimeout(ctx, 2*time.Second)
@@ -217,8 +233,12 @@ func serve(ctx context.Context, addr string, card *cardsim.Card, stderr io.Write
 			}
 			continue
 		}
-		fmt.Fprintf(stderr, "jpkisim: card inserted into vpcd %s (profile %s)\n", addr, card.Profile())
-		err = cardsim.ServeVPCD(ctx, conn, card)
+		var note string
+		if !link.Zero() {
+			note = ", link " + link.String()
+		}
+		fmt.Fprintf(stderr, "jpkisim: card inserted into vpcd %s (profile %s%s)\n", addr, card.Profile(), note)
+		err = cardsim.ServeVPCD(ctx, conn, card, cardsim.WithLink(link))
 		switch {
 		case ctx.Err() != nil, errors.Is(err, cardsim.ErrRemoved):
 			return nil

@@ -131,6 +131,9 @@ func TestUsage(t *testing.T) {
 		{"unknown profile", []string{"--vpcd", "x:1", "--profile", "gold"}, 2, ""},
 		{"bad PIN", []string{"--vpcd", "x:1", "--auth-pin", "12"}, 2, ""},
 		{"extra argument", []string{"--vpcd", "x:1", "now"}, 2, ""},
+		{"negative baud", []string{"--vpcd", "x:1", "--baud", "-9600"}, 2, ""},
+		{"negative delay", []string{"--vpcd", "x:1", "--apdu-delay", "-1ms"}, 2, ""},
+		{"bad delay", []string{"--vpcd", "x:1", "--apdu-delay", "10"}, 2, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,5 +277,27 @@ func TestExitWhileWaitingForReader(t *testing.T) {
 	cancel()
 	if res := wait(t, done); res.code != 0 || stderr.String() != "" {
 		t.Fatalf("exit %d, stderr %q", res.code, stderr.String())
+	}
+}
+
+// TestLinkFlags: --apdu-delay and --baud reach the served card, and the
+// insertion line says which link is modelled. How the model times each
+// APDU is tested in internal/cardsim (TestServeVPCDLink).
+func TestLinkFlags(t *testing.T) {
+	r := listen(t, "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done, stderr := start(ctx, "--vpcd", r.ln.Addr().String(), "--apdu-delay", "1ms", "--baud", "106000")
+	r.accept()
+	if resp := r.must(selAP...); !bytes.Equal(resp, []byte{0x90, 0x00}) {
+		t.Fatalf("SELECT AP: %X", resp)
+	}
+	want := "jpkisim: card inserted into vpcd " + r.ln.Addr().String() + " (profile valid, link 1ms per APDU, 106000 baud)\n"
+	if stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+	cancel()
+	if res := wait(t, done); res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
 }

@@ -70,12 +70,31 @@ func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
 	return card.Transmit(msg)
 }
 
+// VPCDOption configures ServeVPCD.
+type VPCDOption func(*vpcdConfig)
+
+type vpcdConfig struct {
+	link Link
+}
+
+// WithLink holds every APDU's answer until the link model says it would
+// have arrived (see Link). Control messages (power, reset, ATR) cost
+// nothing: pcscd polls the ATR every ~400 ms and a real reader answers
+// that itself, without the card.
+func WithLink(l Link) VPCDOption {
+	return func(c *vpcdConfig) { c.link = l }
+}
+
 // ServeVPCD serves card on conn, a connection to a vpcd virtual reader,
 // until the context ends, the card is removed or the reader goes away. It
 // closes conn on return, which the reader sees as the card being removed.
 // The error is ctx.Err(), ErrRemoved, or the connection's error (io.EOF when
 // the reader closed it, e.g. pcscd stopped).
-func ServeVPCD(ctx context.Context, conn net.Conn, card *Card) error {
+func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, opts ...VPCDOption) error {
+	var cfg vpcdConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	defer conn.Close()
 	stop := make(chan struct{})
 	defer close(stop)
@@ -100,12 +119,18 @@ func ServeVPCD(ctx context.Context, conn net.Conn, card *Card) error {
 		if err != nil {
 			return serveErr(ctx, card, fmt.Errorf("reading from vpcd: %w", err))
 		}
+		arrived := time.Now()
 		reply, err := vpcdAnswer(card, msg)
 		if err != nil {
 			return serveErr(ctx, card, err)
 		}
 		if reply == nil {
 			continue
+		}
+		if len(msg) > 1 && !cfg.link.Zero() {
+			// Counted from the command's arrival, so the card's own work
+			// is inside the modelled time, not added to it.
+			linkWait(ctx, card, arrived, cfg.link.Cost(len(msg), len(reply)))
 		}
 		if err := writeFrame(conn, reply); err != nil {
 			return serveErr(ctx, card, fmt.Errorf("writing to vpcd: %w", err))
