@@ -64,12 +64,17 @@ func (f *simFlag) Set(s string) error {
 }
 
 // takeProfile lets "--sim PROFILE" work although --sim is a boolean-style
-// flag: a leftover positional argument naming a profile is taken as its
-// value.
+// flag: the flag parser leaves PROFILE among the positional arguments, and
+// profile names never collide with command words (status, verify, auth…).
 func (f *cardFlags) takeProfile(rest []string) []string {
-	if f.sim.profile == string(cardsim.Valid) && len(rest) > 0 && isProfile(rest[0]) {
-		f.sim.profile = rest[0]
-		return rest[1:]
+	if f.sim.profile != string(cardsim.Valid) {
+		return rest
+	}
+	for i, a := range rest {
+		if isProfile(a) {
+			f.sim.profile = a
+			return slices.Delete(slices.Clone(rest), i, i+1)
+		}
 	}
 	return rest
 }
@@ -148,11 +153,20 @@ func cardInfo(card *source.Card) report.CardInfo {
 	return info
 }
 
+// goos is the system hints are written for; JPKICHECK_GOOS lets tests
+// check the hints for Windows and macOS on Linux.
+func (c *cli) goos() string {
+	if g := c.getenv("JPKICHECK_GOOS"); g != "" {
+		return g
+	}
+	return runtime.GOOS
+}
+
 // explain prints a card problem in the user's language with its hint and
 // returns its exit code.
 func (c *cli) explain(err error) int {
 	d := report.Classify(err)
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.ProblemMessage(d))
-	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, runtime.GOOS))
+	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, c.goos()))
 	return d.Problem.ExitCode()
 }

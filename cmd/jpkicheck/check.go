@@ -2,20 +2,23 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
 // checkFlags are check's own flags on top of the card flags.
 type checkFlags struct {
-	common commonFlags
-	card   *cardFlags
-	quick  bool
+	common       commonFlags
+	card         *cardFlags
+	quick        bool
+	sign         bool
+	force        bool
+	showPersonal bool
 }
 
 func (c *cli) checkFlagSet(name string) (*flag.FlagSet, *checkFlags) {
@@ -24,6 +27,9 @@ func (c *cli) checkFlagSet(name string) (*flag.FlagSet, *checkFlags) {
 	c.addCommon(fs, &f.common)
 	f.card = c.addCardFlags(fs)
 	fs.BoolVar(&f.quick, "quick", false, "")
+	fs.BoolVar(&f.sign, "sign", false, "")
+	fs.BoolVar(&f.force, "force", false, "")
+	fs.BoolVar(&f.showPersonal, "show-personal", false, "")
 	return fs, f
 }
 
@@ -105,25 +111,88 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	}
 
 	rep := report.FromCheck(res, cardInfo(card), today, rule)
+	if text {
+		if !headDone {
+			printHead(rep.Certificates.Auth)
+		}
+		report.WriteCertTail(c.stdout, c.msg, style, rep.Certificates.Auth)
+	}
+
+	var signErr error
+	var personal *jpki.PersonalData
+	if f.sign {
+		personal, signErr = c.readSign(card, f, trust, rep)
+		if signErr == nil && text {
+			fmt.Fprintln(c.stdout)
+			report.WriteCertHead(c.stdout, c.msg, style, rep.Certificates.Sign)
+			report.WriteCertTail(c.stdout, c.msg, style, rep.Certificates.Sign)
+			if personal != nil {
+				fmt.Fprintln(c.stdout)
+				report.WritePersonal(c.stdout, c.msg, *personal)
+			}
+		}
+	}
+
 	if !text {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		out := struct {
+			*report.CardReport
+			Personal  *jpki.PersonalData `json:"personal,omitempty"`
+			SignError report.Problem     `json:"sign_error,omitempty"`
+		}{CardReport: rep, Personal: personal}
+		if signErr != nil {
+			out.SignError = report.Classify(signErr).Problem
+			out.ExitCode = max(out.ExitCode, report.Classify(signErr).Problem.ExitCode())
+		}
+		if err := c.writeJSON(out); err != nil {
 			return 0, err
 		}
-		return rep.ExitCode, nil
+		return out.ExitCode, nil
 	}
-	if !headDone {
-		printHead(rep.Certificates.Auth)
-	}
-	report.WriteCertTail(c.stdout, c.msg, style, rep.Certificates.Auth)
 	fmt.Fprintln(c.stdout)
 	report.WritePINs(c.stdout, c.msg, style, rep.PINs)
 	if rep.NeedsOffice() {
 		fmt.Fprintln(c.stdout)
 		report.WriteBring(c.stdout, c.msg, c.msg.DefaultBring())
 	}
+	if signErr != nil {
+		return c.explain(signErr), nil
+	}
 	return rep.ExitCode, nil
+}
+
+// readSign reads the signing certificate for --sign: the tries left are
+// shown, the password asked for (never on the last try without --force),
+// the certificate read and added to rep. The holder's personal data is
+// parsed only for --show-personal.
+func (c *cli) readSign(card *source.Card, f *checkFlags, trust *jpki.TrustStore, rep *report.CardReport) (*jpki.PersonalData, error) {
+	var cert *jpki.Certificate
+	_, err := c.verifyWithConsent(card, jpki.SignPIN, f.force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
+		var err error
+		cert, err = jpki.ReadSignCertificate(jc, secret, consent, jpki.WithTrust(trust))
+		return err
+	})
+	if err != nil {
+		err = report.ForPIN(jpki.SignPIN, err)
+		// The counter shown below must be the card's, not the one read
+		// before a wrong password spent a try.
+		if d := report.Classify(err); d.Problem == report.PINWrong || d.Problem == report.PINLocked {
+			rep.PINs.Sign = &report.PINReport{TriesLeft: d.TriesLeft, MaxTries: report.SignPINMaxTries, Locked: d.TriesLeft == 0}
+			rep.Finish()
+		}
+		return nil, err
+	}
+	rep.SetSign(cert, f.card.rule())
+	// A correct password resets the card's counter.
+	rep.PINs.Sign = &report.PINReport{TriesLeft: report.SignPINMaxTries, MaxTries: report.SignPINMaxTries}
+	rep.Finish()
+	if !f.showPersonal {
+		return nil, nil
+	}
+	p, err := cert.Personal()
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 // runDemo runs the whole check on the built-in simulated card, in a

@@ -34,6 +34,9 @@ func main() {
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		openCard:  source.Open,
+		readPassword: func() ([]byte, error) {
+			return term.ReadPassword(int(os.Stdin.Fd()))
+		},
 	})
 	stop()
 	os.Exit(code)
@@ -50,6 +53,8 @@ type env struct {
 	// openCard opens the card (source.Open); tests wrap it to look at the
 	// simulated card after a command.
 	openCard func(context.Context, source.Options) (*source.Card, error)
+	// readPassword reads a line from the terminal without echo.
+	readPassword func() ([]byte, error)
 }
 
 // command is one subcommand. run returns the exit code; errors are printed
@@ -63,6 +68,10 @@ func commands() []command {
 	return []command{
 		{"check", runCheck},
 		{"demo", runDemo},
+		{"pin", runPIN},
+		{"export", runExport},
+		{"ics", runICS},
+		{"readers", runReaders},
 		{"window", runWindow},
 		{"version", runVersion},
 	}

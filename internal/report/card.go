@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
@@ -178,4 +179,21 @@ func (r *CertReport) caYear() int {
 		return 0
 	}
 	return r.caNotBefore.In(window.Japan()).Year()
+}
+
+// SetSign adds the signing certificate, read with the password.
+func (r *CardReport) SetSign(cert *jpki.Certificate, rule window.Rule) {
+	r.Certificates.Sign = NewCertReport("sign", cert, r.Today, rule)
+	r.Certificates.Sign.simulated = r.Card.Simulated
+}
+
+// caName is the most specific part of a CA's name, which is how people
+// tell CAs apart: "jpkicheck simulated card TEST CA - not J-LIS" from
+// "OU=jpkicheck simulated card TEST CA - not J-LIS,OU=…,O=JPKI,C=JP".
+func (r *CertReport) caName() string {
+	first, _, _ := strings.Cut(r.CA, ",")
+	if _, v, ok := strings.Cut(first, "="); ok {
+		return v
+	}
+	return r.CA
 }

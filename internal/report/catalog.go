@@ -64,16 +64,55 @@ type Catalog struct {
 	Reading       string
 	InsertCard    func(readers []string) string
 
+	// The holder's data in the signing certificate (--show-personal only).
+	PersonalTitle   string
+	LabelName       string
+	LabelAltName    string
+	LabelBirthDate  string
+	LabelSex        string
+	LabelAddress    string
+	LabelAltAddress string
+	SexName         func(code string) string
+
+	// PIN verification.
+	PINPrompt          func(pin string) string
+	PINCorrect         func(pin string, max int) string
+	PINUsage           func(got string) string
+	ForceOnlyForVerify string
+
+	// Export and calendar files.
+	ExportUsage       func(got string) string
+	BadFormat         func(got string) string
+	BinaryToTerminal  func(format string) string
+	FileExists        func(path string) string
+	Exported          func(what, path string) string
+	SignExportWarning string
+
+	ICSCalendarName     string
+	ICSOpensSummary     func(w window.Window) string
+	ICSOpensDescription func(w window.Window) string
+	ICSWeekSummary      func(w window.Window) string
+	ICSWeekDescription  func(w window.Window) string
+	ICSAlreadyOpen      string
+	ICSWritten          func(path string) string
+
 	// Problems: what happened, and the next thing to do. goos tailors the
 	// hint to the resident's system (linux, windows, darwin).
 	ProblemMessage func(d Details) string
 	ProblemHint    func(d Details, goos string) string
 
 	// Help texts, one per command plus the tool's overview.
-	HelpMain   string
-	HelpWindow string
-	HelpCheck  string
-	HelpDemo   string
+	HelpMain    string
+	HelpWindow  string
+	HelpCheck   string
+	HelpDemo    string
+	HelpPIN     string
+	HelpExport  string
+	HelpICS     string
+	HelpReaders string
+	// ReaderCard describes what is in a reader: no card, the kind of card
+	// (card: my_number_card, juki_card, …) or why it could not be told.
+	ReaderCard func(present bool, card, problem string) string
 	DemoMore   func(profiles string) string
 }
 

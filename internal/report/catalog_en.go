@@ -138,7 +138,7 @@ var en = Catalog{
 			if r.simulated {
 				return "the simulated card's own test CA (not J-LIS); signature verified"
 			}
-			return "a CA you supplied; signature verified (" + r.CA + ")"
+			return "a CA you supplied; signature verified (" + r.caName() + ")"
 		case "card_ca":
 			return "a JPKI CA that is not in jpkicheck's built-in list; signature checked against the CA certificate stored on the card"
 		case "invalid":
@@ -172,11 +172,8 @@ var en = Catalog{
 	LabelBring:    "What to bring to the city office",
 	LabelInPerson: "In person",
 	LabelByProxy:  "By proxy",
-	BringInPerson: "your My Number Card. You type both PINs at the counter (the 4-digit PIN and the signing password), " +
-		"so make sure you know them; a locked or forgotten PIN is reset first.",
-	BringByProxy: "your My Number Card; the 照会書兼回答書 form that came with the expiry notice, filled in by you, " +
-		"with the PINs written and sealed in its envelope; and the proxy's photo ID issued by a public office " +
-		"(My Number Card, driving licence or passport).",
+	BringInPerson: enBringInPerson,
+	BringByProxy:  enBringByProxy,
 	Simulated: func(profile string) string {
 		return fmt.Sprintf("Note: this is jpkicheck's built-in simulated card (profile %s), not a real card.", profile)
 	},
@@ -187,6 +184,92 @@ var en = Catalog{
 		}
 		return fmt.Sprintf("Insert your My Number Card into the reader (%s)…", strings.Join(readers, ", "))
 	},
+	PersonalTitle:   "Holder recorded in the signing certificate (shown because you asked with --show-personal)",
+	LabelName:       "Name",
+	LabelAltName:    "Name (substitute characters)",
+	LabelBirthDate:  "Date of birth",
+	LabelSex:        "Sex",
+	LabelAddress:    "Address",
+	LabelAltAddress: "Address (substitute characters)",
+	SexName: func(code string) string {
+		switch code {
+		case "1":
+			return "male"
+		case "2":
+			return "female"
+		}
+		return code
+	},
+	PINPrompt: func(pin string) string {
+		return fmt.Sprintf("Type your %s (it is not shown): ", enPINName(pin))
+	},
+	PINCorrect: func(pin string, max int) string {
+		return fmt.Sprintf("Correct: the card accepted your %s. Its counter is back to %d tries.", enPINName(pin), max)
+	},
+	PINUsage: func(got string) string {
+		return fmt.Sprintf("pin takes status, or verify auth|sign, not %q. Example: jpkicheck pin verify auth", got)
+	},
+	ForceOnlyForVerify: "--force is only for pin verify, which may spend a try. Example: jpkicheck pin verify sign --force",
+	ExportUsage: func(got string) string {
+		return fmt.Sprintf("export takes one of auth, sign, auth-ca, sign-ca (got %q). Example: jpkicheck export auth -o auth.pem", got)
+	},
+	BadFormat: func(got string) string {
+		return fmt.Sprintf("--format %q is not a format jpkicheck writes. Example: --format pem (or der, p7b)", got)
+	},
+	BinaryToTerminal: func(format string) string {
+		return fmt.Sprintf("%s is binary and would garble the terminal. Example: jpkicheck export auth --format %s -o auth.%s", format, format, format)
+	},
+	FileExists: func(path string) string {
+		return fmt.Sprintf("%s already exists; jpkicheck does not overwrite files unless you add --force. Example: -o %s --force", path, path)
+	},
+	Exported: func(what, path string) string {
+		return fmt.Sprintf("Wrote the %s certificate to %s.", what, path)
+	},
+	SignExportWarning: "This signing certificate contains your name, address, birth date and sex. Keep the file private; delete it when you no longer need it.",
+	ICSCalendarName:   "My Number Card certificates",
+	ICSOpensSummary: func(w window.Window) string {
+		return "My Number Card certificate: renewal opens today"
+	},
+	ICSOpensDescription: func(w window.Window) string {
+		return fmt.Sprintf("From today until %s you can renew the electronic certificates of your My Number Card at your city office, free of charge.\n\n"+
+			"In person: %s\nBy proxy: %s", enDate(w.Expiry), enBringInPerson, enBringByProxy)
+	},
+	ICSWeekSummary: func(w window.Window) string {
+		return fmt.Sprintf("My Number Card certificate expires in a week (%s)", enDate(w.Expiry))
+	},
+	ICSWeekDescription: func(w window.Window) string {
+		return fmt.Sprintf("The certificate expires on %s. If you have not renewed it yet, go to your city office before then. "+
+			"After expiry, convenience-store printing and e-Tax stop working until a new certificate is issued.", enDate(w.Expiry))
+	},
+	ICSAlreadyOpen: "Some of the reminders are already in the past.",
+	ICSWritten: func(path string) string {
+		return fmt.Sprintf("Wrote the reminders to %s. Open it with your calendar program to import them.", path)
+	},
+	ReaderCard: func(present bool, card, problem string) string {
+		switch {
+		case !present:
+			return "no card"
+		case problem != "":
+			return "a card that could not be identified: " + strings.TrimSuffix(enProblem(Details{Problem: Problem(problem)}), ".")
+		}
+		return map[string]string{
+			"my_number_card":     "a My Number Card",
+			"juki_card":          "a Basic Resident Registration card (住基カード)",
+			"smartphone_android": "smartphone JPKI (Android)",
+			"smartphone_ios":     "smartphone JPKI (iPhone)",
+		}[card] + enUnknownCard(card)
+	},
+	HelpReaders: `Usage:
+  jpkicheck readers [--reader NAME] [--json]
+
+Lists the card readers, whether each holds a card, and what kind of card
+it is (My Number Card, 住基カード, …). Telling the kind reads the card's JPKI
+identifier only; no PIN is involved.
+
+Examples:
+  $ jpkicheck readers
+  $ jpkicheck readers --json
+`,
 	ProblemMessage: enProblem,
 	ProblemHint:    enHint,
 
@@ -198,15 +281,22 @@ Usage:
 
 Commands:
   check      read the card and report (the default; no PIN needed)
+  pin        PIN tries left, spending none; pin verify auth|sign
+  export     write a certificate to a file (pem, der, p7b)
+  ics        calendar file with reminders of the renewal dates
+  readers    list card readers and the cards in them
+  kiosk      full-screen page for a city-hall lobby
+  ui         the same page for home use, in your browser
   window     the renewal window for an expiry date (no card needed)
   demo       the whole check on the built-in simulated card
-  version    print the version
+  version    print the version (-v: with module versions)
 
 Examples:
   $ jpkicheck
   $ jpkicheck demo
+  $ jpkicheck pin verify auth
+  $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck window --expiry 2027-03-15
-  $ jpkicheck window --expiry 2027-05-31 --today 2027-03-01 --json
 
 Exit codes:
   0  fine, renewal not yet open       4  expired
@@ -262,6 +352,70 @@ Examples:
 	DemoMore: func(profiles string) string {
 		return "This was a simulated card. Try another: jpkicheck check --sim PROFILE, with PROFILE one of\n  " + profiles
 	},
+	HelpPIN: `Usage:
+  jpkicheck pin [status] [--json] [card flags]
+  jpkicheck pin verify auth|sign [--force] [--json] [card flags]
+
+pin status shows how many tries your two PINs have left. It spends none:
+the card is asked with an empty VERIFY, which only reports the counter.
+
+pin verify checks that you still remember a PIN before you go to the
+office. It shows the tries left first, then asks for the PIN (hidden on a
+terminal; from the first line of standard input otherwise). It sends the
+PIN once and never retries. With only one try left it refuses unless you
+add --force, because a wrong PIN then locks it and only the city office
+can reset it.
+
+  auth   the 4-digit PIN (3 tries)
+  sign   the signing password, 6–16 letters and digits (5 tries)
+
+Card flags: --reader NAME, --wait DURATION, --sim [PROFILE], --trace,
+--trust-ca FILE (as for check).
+
+Examples:
+  $ jpkicheck pin
+  $ jpkicheck pin verify auth
+  $ jpkicheck pin verify sign --sim sign-one-try --force
+
+Exit codes: 0 fine / PIN correct, 7 locked, wrong or refused, 5 no card,
+6 not a My Number Card, 2 bad input.
+`,
+	HelpExport: `Usage:
+  jpkicheck export auth|sign|auth-ca|sign-ca [--format pem|der|p7b] [-o FILE] [--force] [card flags]
+
+Writes a certificate from the card, for use in other programs:
+  auth      the authentication certificate (no PIN needed)
+  sign      the signing certificate: asks for the signing password. It
+            contains your name, address, birth date and sex; keep it private.
+  auth-ca   the CA certificate for auth, as stored on the card
+  sign-ca   the CA certificate for sign, as stored on the card
+
+Formats: pem (text, default; the certificate then its CA), der (one binary
+certificate), p7b (a PKCS#7 bundle of the certificate and its CA, which the
+Windows and macOS certificate viewers open). Binary formats are not written
+to a terminal. -o never overwrites an existing file unless --force is given
+(for export, --force never spends a last password try: use
+'jpkicheck pin verify sign --force' for that).
+
+Examples:
+  $ jpkicheck export auth > auth.pem
+  $ jpkicheck export auth --format p7b -o auth.p7b
+  $ jpkicheck export sign --format der -o sign.der
+`,
+	HelpICS: `Usage:
+  jpkicheck ics [-o FILE] [--force] [--lang ja|en] [card flags]
+
+Reads the card (no PIN) and writes a calendar file (iCalendar, .ics) with
+two all-day reminders for the authentication certificate: the day renewal
+opens, and one week before expiry, each with an alert at 09:00. Import it
+into Google Calendar, Outlook, Apple Calendar or Thunderbird. Importing a
+newer file for the same certificate updates the reminders instead of
+adding copies.
+
+Examples:
+  $ jpkicheck ics -o my-number-card.ics
+  $ jpkicheck ics --lang en > reminders.ics
+`,
 	HelpWindow: `Usage:
   jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
 
@@ -318,11 +472,11 @@ func enProblem(d Details) string {
 	case Malformed:
 		return "The certificate on the card could not be read correctly."
 	case PINLocked:
-		return fmt.Sprintf("Your %s is locked.", enPINName(d.PIN.String()))
+		return fmt.Sprintf("Your %s is locked.", enPINName(PINKey(d.PIN)))
 	case PINWrong:
-		return fmt.Sprintf("Wrong %s. %s left.", enPINName(d.PIN.String()), enTries(d.TriesLeft))
+		return fmt.Sprintf("Wrong %s. %s left.", enPINName(PINKey(d.PIN)), enTries(d.TriesLeft))
 	case PINLastTry:
-		return fmt.Sprintf("Only 1 try is left for your %s, so jpkicheck did not send it.", enPINName(d.PIN.String()))
+		return fmt.Sprintf("Only 1 try is left for your %s, so jpkicheck did not send it.", enPINName(PINKey(d.PIN)))
 	case PINDeclined:
 		return "Nothing was sent to the card."
 	case PINFormat:
@@ -386,6 +540,8 @@ func enHint(d Details, goos string) string {
 		return "if you are sure of it, run the command again with --force; otherwise have it reset at the city office"
 	case PINFormat:
 		return "check what you typed; nothing was spent"
+	case PINDeclined:
+		return "type the PIN when asked; a script can give it on standard input (printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth)"
 	}
 	return "run again with --trace to see every step, and report the problem if it persists"
 }
@@ -395,4 +551,18 @@ func enPINName(pin string) string {
 		return "signing password (6–16 letters and digits)"
 	}
 	return "4-digit PIN"
+}
+
+const enBringInPerson = "your My Number Card. You type both PINs at the counter (the 4-digit PIN and the signing password), " +
+	"so make sure you know them; a locked or forgotten PIN is reset first."
+
+const enBringByProxy = "your My Number Card; the 照会書兼回答書 form that came with the expiry notice, filled in by you, " +
+	"with the PINs written and sealed in its envelope; and the proxy's photo ID issued by a public office " +
+	"(My Number Card, driving licence or passport)."
+
+func enUnknownCard(card string) string {
+	if card == "unknown" {
+		return "a JPKI card of an unknown kind"
+	}
+	return ""
 }

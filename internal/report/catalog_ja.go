@@ -130,7 +130,7 @@ var ja = Catalog{
 			if r.simulated {
 				return "模擬カード用のテスト認証局(J-LISではありません)で署名を確認しました"
 			}
-			return "指定された認証局で署名を確認しました(" + r.CA + ")"
+			return "指定された認証局で署名を確認しました(" + r.caName() + ")"
 		case "card_ca":
 			return "内蔵の一覧にないJPKI認証局です。カードに保存された認証局の証明書で署名を確認しました"
 		case "invalid":
@@ -164,10 +164,8 @@ var ja = Catalog{
 	LabelBring:    "窓口に持っていくもの",
 	LabelInPerson: "本人が行く場合",
 	LabelByProxy:  "代理人が行く場合",
-	BringInPerson: "マイナンバーカード。窓口で暗証番号(数字4桁)と署名用パスワード(英数字6〜16桁)を入力するので、" +
-		"覚えておいてください。ロックした・忘れた場合は、先に初期化(再設定)をします。",
-	BringByProxy: "本人のマイナンバーカード、照会書兼回答書(有効期限通知書に同封。本人が記入し、暗証番号を書いて封をしたもの)、" +
-		"代理人の顔写真付き本人確認書類(マイナンバーカード、運転免許証、パスポートなど)。",
+	BringInPerson: jaBringInPerson,
+	BringByProxy:  jaBringByProxy,
 	Simulated: func(profile string) string {
 		return fmt.Sprintf("※ jpkicheck に内蔵の模擬カード(プロファイル: %s)の結果です。実際のカードではありません。", profile)
 	},
@@ -178,6 +176,92 @@ var ja = Catalog{
 		}
 		return fmt.Sprintf("マイナンバーカードをカードリーダーに置いてください(%s)…", strings.Join(readers, "、"))
 	},
+	PersonalTitle:   "署名用電子証明書に記録された本人の情報(--show-personal を指定したため表示しています)",
+	LabelName:       "氏名",
+	LabelAltName:    "氏名(代替文字)",
+	LabelBirthDate:  "生年月日",
+	LabelSex:        "性別",
+	LabelAddress:    "住所",
+	LabelAltAddress: "住所(代替文字)",
+	SexName: func(code string) string {
+		switch code {
+		case "1":
+			return "男"
+		case "2":
+			return "女"
+		}
+		return code
+	},
+	PINPrompt: func(pin string) string {
+		return fmt.Sprintf("%sを入力してください(画面には表示されません): ", jaPINName(pin))
+	},
+	PINCorrect: func(pin string, max int) string {
+		return fmt.Sprintf("正しい%sです。残り回数は%d回に戻りました。", jaPINName(pin), max)
+	},
+	PINUsage: func(got string) string {
+		return fmt.Sprintf("pin には status、または verify auth|sign を指定してください(「%s」ではありません)。例: jpkicheck pin verify auth", got)
+	},
+	ForceOnlyForVerify: "--force は回数を使う pin verify のときだけ指定できます。例: jpkicheck pin verify sign --force",
+	ExportUsage: func(got string) string {
+		return fmt.Sprintf("export には auth、sign、auth-ca、sign-ca のいずれかを指定してください(「%s」ではありません)。例: jpkicheck export auth -o auth.pem", got)
+	},
+	BadFormat: func(got string) string {
+		return fmt.Sprintf("--format の「%s」には対応していません。例: --format pem(または der、p7b)", got)
+	},
+	BinaryToTerminal: func(format string) string {
+		return fmt.Sprintf("%s はバイナリ形式のため端末には出力しません。例: jpkicheck export auth --format %s -o auth.%s", format, format, format)
+	},
+	FileExists: func(path string) string {
+		return fmt.Sprintf("%s はすでにあります。--force を付けない限り上書きしません。例: -o %s --force", path, path)
+	},
+	Exported: func(what, path string) string {
+		return fmt.Sprintf("%s の証明書を %s に保存しました。", what, path)
+	},
+	SignExportWarning: "署名用電子証明書には、氏名・住所・生年月日・性別が含まれます。ファイルは人に渡さず、不要になったら削除してください。",
+	ICSCalendarName:   "マイナンバーカードの電子証明書",
+	ICSOpensSummary: func(w window.Window) string {
+		return "マイナンバーカードの電子証明書: 今日から更新できます"
+	},
+	ICSOpensDescription: func(w window.Window) string {
+		return fmt.Sprintf("今日から%sまで、市区町村の窓口で電子証明書を無料で更新できます。\n\n"+
+			"本人が行く場合: %s\n代理人が行く場合: %s", jaDate(w.Expiry), jaBringInPerson, jaBringByProxy)
+	},
+	ICSWeekSummary: func(w window.Window) string {
+		return fmt.Sprintf("電子証明書の有効期限まであと1週間(%s)", jaDate(w.Expiry))
+	},
+	ICSWeekDescription: func(w window.Window) string {
+		return fmt.Sprintf("電子証明書の有効期限は%sです。まだ更新していなければ、それまでに市区町村の窓口で手続きしてください。"+
+			"期限が切れると、新しい証明書が発行されるまでコンビニ交付やe-Taxが使えません。", jaDate(w.Expiry))
+	},
+	ICSAlreadyOpen: "過ぎた日のお知らせも含まれます。",
+	ICSWritten: func(path string) string {
+		return fmt.Sprintf("お知らせを %s に保存しました。カレンダーのアプリで開くと取り込めます。", path)
+	},
+	ReaderCard: func(present bool, card, problem string) string {
+		switch {
+		case !present:
+			return "カードなし"
+		case problem != "":
+			return "種類を確認できないカード: " + strings.TrimSuffix(jaProblem(Details{Problem: Problem(problem)}), "。")
+		}
+		return map[string]string{
+			"my_number_card":     "マイナンバーカード",
+			"juki_card":          "住民基本台帳カード(住基カード)",
+			"smartphone_android": "スマートフォン用電子証明書(Android)",
+			"smartphone_ios":     "スマートフォン用電子証明書(iPhone)",
+		}[card] + jaUnknownCard(card)
+	},
+	HelpReaders: `使い方:
+  jpkicheck readers [--reader 名前] [--json]
+
+カードリーダーの一覧と、それぞれにカードが入っているか、その種類
+(マイナンバーカード、住基カードなど)を表示します。種類の確認では
+カードの識別情報だけを読み、暗証番号は使いません。
+
+例:
+  $ jpkicheck readers
+  $ jpkicheck readers --json
+`,
 	ProblemMessage: jaProblem,
 	ProblemHint:    jaHint,
 
@@ -189,15 +273,22 @@ var ja = Catalog{
 
 コマンド:
   check      カードを読み取って結果を表示(既定のコマンド。暗証番号は不要)
+  pin        暗証番号の残り回数を表示(回数は減りません)。pin verify auth|sign で確認
+  export     証明書をファイルに書き出し(pem、der、p7b)
+  ics        更新の日をお知らせするカレンダーのファイル
+  readers    カードリーダーと入っているカードの一覧
+  kiosk      市役所のロビー向けの全画面ページ
+  ui         同じページを自宅のブラウザーで表示
   window     有効期限の日付から更新できる期間を計算(カード不要)
   demo       内蔵の模擬カードでチェックの流れをすべて実行
-  version    バージョンを表示
+  version    バージョンを表示(-v でモジュールのバージョンも)
 
 例:
   $ jpkicheck
   $ jpkicheck demo
+  $ jpkicheck pin verify auth
+  $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck window --expiry 2027-03-15
-  $ jpkicheck window --expiry 2027-05-31 --today 2027-03-01 --json
 
 終了コード:
   0  問題なし(まだ更新期間前)          4  有効期限切れ
@@ -252,6 +343,67 @@ jpkicheck に内蔵の模擬カードで、チェックの流れをすべて実�
 	DemoMore: func(profiles string) string {
 		return "これは模擬カードでした。別のカードも試せます: jpkicheck check --sim プロファイル(次のいずれか)\n  " + profiles
 	},
+	HelpPIN: `使い方:
+  jpkicheck pin [status] [--json] [カードのオプション]
+  jpkicheck pin verify auth|sign [--force] [--json] [カードのオプション]
+
+pin status は、2つの暗証番号の残り回数を表示します。回数は減りません
+(空の VERIFY で残り回数だけをカードに尋ねます)。
+
+pin verify は、窓口に行く前に暗証番号を覚えているか確かめます。
+先に残り回数を表示してから暗証番号を尋ねます(端末では表示されません。
+端末でなければ標準入力の最初の1行を読みます)。送るのは1回だけで、
+自動でやり直すことはありません。残り1回のときは、間違えるとロックされ
+窓口でしか初期化できないため、--force を付けない限り送りません。
+
+  auth   暗証番号(数字4桁、3回まで)
+  sign   署名用パスワード(英数字6〜16桁、5回まで)
+
+カードのオプション: --reader 名前、--wait 時間、--sim [プロファイル]、--trace、
+--trust-ca ファイル(check と同じ)。
+
+例:
+  $ jpkicheck pin
+  $ jpkicheck pin verify auth
+  $ jpkicheck pin verify sign --sim sign-one-try --force
+
+終了コード: 0 問題なし・正しい暗証番号、7 ロック中・誤り・送らなかった、
+5 カードなし、6 マイナンバーカードではない、2 入力の誤り。
+`,
+	HelpExport: `使い方:
+  jpkicheck export auth|sign|auth-ca|sign-ca [--format pem|der|p7b] [-o ファイル] [--force] [カードのオプション]
+
+カードの証明書をファイルに書き出します。
+  auth      利用者証明用電子証明書(暗証番号は不要)
+  sign      署名用電子証明書。署名用パスワードを尋ねます。氏名・住所・生年月日・
+            性別が含まれるので、人に渡さないでください。
+  auth-ca   カードに保存された利用者証明用の認証局の証明書
+  sign-ca   カードに保存された署名用の認証局の証明書
+
+形式: pem(テキスト。既定。証明書のあとに認証局)、der(証明書1つのバイナリ)、
+p7b(証明書と認証局をまとめた PKCS#7。Windows や macOS の証明書ビューアーで
+開けます)。バイナリ形式は端末には出力しません。-o は、--force を付けない限り
+既存のファイルを上書きしません(export の --force で、最後の1回のパスワードを
+使うことはありません。それには 'jpkicheck pin verify sign --force' を使います)。
+
+例:
+  $ jpkicheck export auth > auth.pem
+  $ jpkicheck export auth --format p7b -o auth.p7b
+  $ jpkicheck export sign --format der -o sign.der
+`,
+	HelpICS: `使い方:
+  jpkicheck ics [-o ファイル] [--force] [--lang ja|en] [カードのオプション]
+
+カードを読み取り(暗証番号は不要)、利用者証明用電子証明書のお知らせを
+カレンダーのファイル(iCalendar、.ics)に書き出します。更新の受付が始まる日と、
+有効期限の1週間前の2つの終日予定で、それぞれ9時に通知します。
+Google カレンダー、Outlook、Apple のカレンダー、Thunderbird に取り込めます。
+同じ証明書のファイルを取り込み直すと、予定は増えずに更新されます。
+
+例:
+  $ jpkicheck ics -o my-number-card.ics
+  $ jpkicheck ics --lang en > reminders.ics
+`,
 	HelpWindow: `使い方:
   jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
 
@@ -306,11 +458,11 @@ func jaProblem(d Details) string {
 	case Malformed:
 		return "カードの電子証明書を正しく読み取れませんでした。"
 	case PINLocked:
-		return fmt.Sprintf("%sはロックされています。", jaPINName(d.PIN.String()))
+		return fmt.Sprintf("%sはロックされています。", jaPINName(PINKey(d.PIN)))
 	case PINWrong:
-		return fmt.Sprintf("%sが違います。残り%d回です。", jaPINName(d.PIN.String()), d.TriesLeft)
+		return fmt.Sprintf("%sが違います。残り%d回です。", jaPINName(PINKey(d.PIN)), d.TriesLeft)
 	case PINLastTry:
-		return fmt.Sprintf("%sは残り1回のため、カードに送りませんでした。", jaPINName(d.PIN.String()))
+		return fmt.Sprintf("%sは残り1回のため、カードに送りませんでした。", jaPINName(PINKey(d.PIN)))
 	case PINDeclined:
 		return "カードには何も送っていません。"
 	case PINFormat:
@@ -367,6 +519,8 @@ func jaHint(d Details, goos string) string {
 		return "確かなら --force を付けてもう一度実行してください。そうでなければ窓口で初期化(再設定)してください"
 	case PINFormat:
 		return "入力を確かめてください。回数は減っていません"
+	case PINDeclined:
+		return "求められたら暗証番号を入力してください。スクリプトからは標準入力で渡せます(printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth)"
 	}
 	return "--trace を付けて実行すると各手順を表示します。続く場合は問題を報告してください"
 }
@@ -376,4 +530,17 @@ func jaPINName(pin string) string {
 		return "署名用パスワード(英数字6〜16桁)"
 	}
 	return "暗証番号(数字4桁)"
+}
+
+const jaBringInPerson = "マイナンバーカード。窓口で暗証番号(数字4桁)と署名用パスワード(英数字6〜16桁)を入力するので、" +
+	"覚えておいてください。ロックした・忘れた場合は、先に初期化(再設定)をします。"
+
+const jaBringByProxy = "本人のマイナンバーカード、照会書兼回答書(有効期限通知書に同封。本人が記入し、暗証番号を書いて封をしたもの)、" +
+	"代理人の顔写真付き本人確認書類(マイナンバーカード、運転免許証、パスポートなど)。"
+
+func jaUnknownCard(card string) string {
+	if card == "unknown" {
+		return "種類の分からない公的個人認証のカード"
+	}
+	return ""
 }

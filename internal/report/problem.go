@@ -63,6 +63,32 @@ type Details struct {
 	Err       error    // the original error, for --trace and "error"
 }
 
+// PINKey is the catalogue's and the JSON's name for a PIN: auth or sign.
+func PINKey(p jpki.PIN) string {
+	if p == jpki.SignPIN {
+		return "sign"
+	}
+	return "auth"
+}
+
+// pinError says which PIN an error is about, for errors (such as
+// jpki.ErrLastTry) that do not carry it themselves.
+type pinError struct {
+	pin jpki.PIN
+	err error
+}
+
+func (e *pinError) Error() string { return e.err.Error() }
+func (e *pinError) Unwrap() error { return e.err }
+
+// ForPIN marks err as being about pin, so its message can name the PIN.
+func ForPIN(pin jpki.PIN, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &pinError{pin, err}
+}
+
 // Classify maps an error from any layer to the problem a resident should
 // hear about. Order matters: the most specific explanation wins.
 func Classify(err error) Details {
@@ -71,7 +97,11 @@ func Classify(err error) Details {
 		cardType *jpki.CardTypeError
 		wrong    *jpki.WrongPINError
 		unknown  *pcsc.UnknownReaderError
+		forPIN   *pinError
 	)
+	if errors.As(err, &forPIN) {
+		d.PIN = forPIN.pin
+	}
 	switch {
 	case err == nil:
 		d.Problem = ""

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -261,4 +262,28 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// WritePersonal prints the holder's data from the signing certificate —
+// only ever called for --show-personal.
+func WritePersonal(w io.Writer, c *Catalog, p jpki.PersonalData) error {
+	var b strings.Builder
+	b.WriteString(c.PersonalTitle)
+	b.WriteByte('\n')
+	birth := p.BirthDate
+	if len(birth) == 8 {
+		if d, err := window.Parse(birth[:4] + "-" + birth[4:6] + "-" + birth[6:]); err == nil {
+			birth = c.DateEra(d)
+		}
+	}
+	writeFields(&b, [][2]string{
+		{c.LabelName, p.Name},
+		{c.LabelAltName, p.AltName},
+		{c.LabelBirthDate, birth},
+		{c.LabelSex, c.SexName(p.Sex)},
+		{c.LabelAddress, p.Address},
+		{c.LabelAltAddress, p.AltAddress},
+	})
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/certfile"
+	"github.com/jpkicheck/jpkicheck/internal/ics"
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
+
+// runICS writes a calendar file with the renewal dates of the card's
+// authentication certificate: the day the window opens and a week before
+// expiry, each with a reminder at 09:00.
+func runICS(ctx context.Context, c *cli, args []string) (int, error) {
+	fs := c.flagSet("ics")
+	var common commonFlags
+	c.addCommon(fs, &common)
+	card := c.addCardFlags(fs)
+	var out string
+	fs.StringVar(&out, "o", "", "")
+	fs.StringVar(&out, "output", "", "")
+	force := fs.Bool("force", false, "")
+	rest, err := c.parse(fs, c.msg.HelpICS, args)
+	if err == errHelp {
+		return report.ExitOK, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	rest = card.takeProfile(rest)
+	if len(rest) > 0 {
+		return 0, &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: "ics", hint: true}
+	}
+	trust, err := card.trust()
+	if err != nil {
+		return 0, err
+	}
+	src, err := card.open(ctx, newProgress(c.stderr, false))
+	if err != nil {
+		return c.explain(err), nil
+	}
+	defer src.Close()
+	if pem := src.SimCAPEM(); pem != nil {
+		trust.AddPEM(pem)
+	}
+	var cert *jpki.Certificate
+	err = src.Do(func(jc *jpki.Card) error {
+		var err error
+		cert, err = jpki.ReadCertificate(jc, jpki.AuthCert, jpki.WithTrust(trust))
+		return err
+	})
+	if err != nil {
+		return c.explain(err), nil
+	}
+	win := card.rule().Compute(window.ExpiryDate(cert.NotAfter), card.day())
+	cal := renewalCalendar(c.msg, cert.DER(), win, c.now())
+	var b bytes.Buffer
+	if _, err := cal.WriteTo(&b); err != nil {
+		return 0, err
+	}
+	if win.State != window.NotYetOpen {
+		fmt.Fprintln(c.stderr, c.msg.StateSentence(win), c.msg.ICSAlreadyOpen)
+	}
+	if out == "" {
+		_, err := c.stdout.Write(b.Bytes())
+		return report.ExitForState(win.State), err
+	}
+	if err := certfile.WriteFile(out, b.Bytes(), *force); err != nil {
+		if errors.Is(err, certfile.ErrExists) {
+			return 0, &usageError{msg: c.msg.FileExists(out), command: "ics"}
+		}
+		return 0, err
+	}
+	fmt.Fprintln(c.stderr, c.msg.ICSWritten(out))
+	return report.ExitForState(win.State), nil
+}
+
+// renewalCalendar builds the two reminder events. Their UIDs derive from a
+// hash of the certificate, so importing a newer file for the same
+// certificate updates the events instead of adding copies, and a renewed
+// certificate gets new ones. The hash, not the serial number, so the file
+// carries no identifier a service would recognise.
+func renewalCalendar(msg *report.Catalog, der []byte, win window.Window, now time.Time) *ics.Calendar {
+	sum := sha256.Sum256(der)
+	id := hex.EncodeToString(sum[:8])
+	return &ics.Calendar{
+		ProdID: "-//jpkicheck//jpkicheck " + versionString() + "//" + strings.ToUpper(string(msg.Lang)),
+		Name:   msg.ICSCalendarName,
+		Stamp:  now,
+		Events: []ics.Event{
+			{
+				UID:         id + "-renewal-opens@jpkicheck",
+				Date:        win.Opens,
+				Summary:     msg.ICSOpensSummary(win),
+				Description: msg.ICSOpensDescription(win),
+				Alarm:       9 * time.Hour,
+			},
+			{
+				UID:         id + "-expiry-week@jpkicheck",
+				Date:        win.Expiry.AddDays(-7),
+				Summary:     msg.ICSWeekSummary(win),
+				Description: msg.ICSWeekDescription(win),
+				Alarm:       9 * time.Hour,
+			},
+		},
+	}
+}

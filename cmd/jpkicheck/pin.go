@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
+)
+
+// runPIN is "jpkicheck pin [status]" (tries left, spends none) and
+// "jpkicheck pin verify auth|sign" (do I still remember it?).
+func runPIN(ctx context.Context, c *cli, args []string) (int, error) {
+	fs := c.flagSet("pin")
+	var common commonFlags
+	c.addCommon(fs, &common)
+	card := c.addCardFlags(fs)
+	force := fs.Bool("force", false, "")
+	rest, err := c.parse(fs, c.msg.HelpPIN, args)
+	if err == errHelp {
+		return report.ExitOK, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	rest = card.takeProfile(rest)
+	switch {
+	case len(rest) == 0 || (len(rest) == 1 && rest[0] == "status"):
+		if *force {
+			return 0, &usageError{msg: c.msg.ForceOnlyForVerify, command: "pin"}
+		}
+		return c.pinStatus(ctx, card, common.json)
+	case rest[0] == "verify" && len(rest) == 2 && (rest[1] == "auth" || rest[1] == "sign"):
+		pin := jpki.AuthPIN
+		if rest[1] == "sign" {
+			pin = jpki.SignPIN
+		}
+		return c.pinVerify(ctx, card, pin, *force, common.json)
+	}
+	return 0, &usageError{msg: c.msg.PINUsage(strings.Join(rest, " ")), command: "pin"}
+}
+
+// pinStatus reads both counters with the empty VERIFY, which spends no try.
+func (c *cli) pinStatus(ctx context.Context, f *cardFlags, asJSON bool) (int, error) {
+	prog := newProgress(c.stderr, c.stderrTTY && !f.trace)
+	defer prog.clear()
+	card, err := f.open(ctx, prog)
+	if err != nil {
+		prog.clear()
+		return c.explain(err), nil
+	}
+	defer card.Close()
+	prog.say(c.msg.Reading)
+	var pins report.PINs
+	err = card.Do(func(jc *jpki.Card) error {
+		for _, p := range []struct {
+			pin jpki.PIN
+			dst **report.PINReport
+		}{{jpki.AuthPIN, &pins.Auth}, {jpki.SignPIN, &pins.Sign}} {
+			st, err := jpki.PINTries(jc, p.pin)
+			if err != nil {
+				return err
+			}
+			*p.dst = report.NewPINReport(st)
+		}
+		return nil
+	})
+	prog.clear()
+	if err != nil {
+		return c.explain(err), nil
+	}
+	code := report.ExitOK
+	if pins.Auth.Locked || pins.Sign.Locked {
+		code = report.ExitPIN
+	}
+	if asJSON {
+		return code, c.writeJSON(struct {
+			Card     report.CardInfo `json:"card"`
+			PINs     report.PINs     `json:"pins"`
+			ExitCode int             `json:"exit_code"`
+		}{cardInfo(card), pins, code})
+	}
+	c.simNote(card)
+	return code, report.WritePINs(c.stdout, c.msg, c.style(), pins)
+}
+
+// pinVerify checks one PIN on the card, spending a try only with the
+// resident's say-so: the tries left are shown first, the last try needs
+// --force, the PIN is sent once and never retried.
+func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, asJSON bool) (int, error) {
+	card, err := f.open(ctx, newProgress(c.stderr, false))
+	if err != nil {
+		return c.explain(err), nil
+	}
+	defer card.Close()
+	st, err := c.verifyWithConsent(card, pin, force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
+		if err := jpki.Verify(jc, pin, secret, consent); err != nil {
+			return err
+		}
+		// A PIN checked only to be sure of it must not stay verified for
+		// whatever else shares the reader.
+		return jpki.Logout(jc)
+	})
+	err = report.ForPIN(pin, err)
+	if err != nil {
+		if asJSON {
+			d := report.Classify(err)
+			c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: false, Problem: d.Problem, TriesLeft: triesAfter(d, st), ExitCode: d.Problem.ExitCode()})
+		}
+		return c.explain(err), nil
+	}
+	if asJSON {
+		return report.ExitOK, c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: true, TriesLeft: maxTries(pin), ExitCode: report.ExitOK})
+	}
+	fmt.Fprintln(c.stdout, c.msg.PINCorrect(report.PINKey(pin), maxTries(pin)))
+	return report.ExitOK, nil
+}
+
+type verifyJSON struct {
+	PIN       string         `json:"pin"`
+	OK        bool           `json:"ok"`
+	Problem   report.Problem `json:"problem,omitempty"`
+	TriesLeft int            `json:"tries_left"`
+	ExitCode  int            `json:"exit_code"`
+}
+
+func triesAfter(d report.Details, before jpki.PINStatus) int {
+	switch d.Problem {
+	case report.PINWrong, report.PINLocked:
+		return d.TriesLeft
+	}
+	return before.TriesLeft
+}
+
+func maxTries(pin jpki.PIN) int {
+	if pin == jpki.SignPIN {
+		return report.SignPINMaxTries
+	}
+	return report.AuthPINMaxTries
+}
+
+// verifyWithConsent is the one path by which the CLI sends a PIN. It reads
+// the tries left without spending one and shows them; refuses a locked PIN
+// and, without force, the last try, before asking for anything; reads the
+// PIN (masked on a terminal); then runs use, which sends it through
+// jpki.Verify with a consent that repeats the last-try rule on the fresh
+// count. It returns the counter as read before the attempt.
+func (c *cli) verifyWithConsent(card *source.Card, pin jpki.PIN, force bool, use func(*jpki.Card, []byte, jpki.ConsentFunc) error) (jpki.PINStatus, error) {
+	var st jpki.PINStatus
+	err := card.Do(func(jc *jpki.Card) error {
+		var err error
+		st, err = jpki.PINTries(jc, pin)
+		return err
+	})
+	if err != nil {
+		return st, err
+	}
+	fmt.Fprintf(c.stderr, "%s: %s\n", c.msg.PINName(report.PINKey(pin)), c.msg.PINTries(report.NewPINReport(st)))
+	switch {
+	case st.Locked:
+		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrLocked)
+	case st.TriesLeft == 1 && !force:
+		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrLastTry)
+	}
+	secret, err := c.readSecret(c.msg.PINPrompt(report.PINKey(pin)))
+	if err != nil {
+		return st, err
+	}
+	defer clear(secret)
+	consent := func(now jpki.PINStatus) jpki.Consent {
+		if force {
+			return jpki.ProceedOnLastTry
+		}
+		return jpki.Proceed
+	}
+	return st, card.Do(func(jc *jpki.Card) error { return use(jc, secret, consent) })
+}
+
+// errNoSecret: stdin ended before a PIN was given. Nothing was sent, which
+// is what a declined verification means too.
+var errNoSecret = fmt.Errorf("no PIN given: %w", jpki.ErrDeclined)
+
+// readSecret asks for a PIN on stderr and reads it: masked from a
+// terminal, or the first line of stdin when that is not a terminal (for
+// scripts: printf '%s\n' "$PIN" | jpkicheck pin verify auth). Never from
+// an argument or the environment, where other users and logs can see it.
+func (c *cli) readSecret(prompt string) ([]byte, error) {
+	fmt.Fprint(c.stderr, prompt)
+	if c.stdinTTY && c.readPassword != nil {
+		secret, err := c.readPassword()
+		fmt.Fprintln(c.stderr)
+		return secret, err
+	}
+	line, err := bufio.NewReader(c.stdin).ReadBytes('\n')
+	if len(line) == 0 && err != nil {
+		fmt.Fprintln(c.stderr)
+		return nil, errNoSecret
+	}
+	if !c.stdinTTY {
+		fmt.Fprintln(c.stderr)
+	}
+	return bytes.TrimRight(line, "\r\n"), nil
+}
+
+// writeJSON prints v indented, as every --json output is.
+func (c *cli) writeJSON(v any) error {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// simNote labels output from the simulated card.
+func (c *cli) simNote(card *source.Card) {
+	if card.Simulated {
+		fmt.Fprintln(c.stdout, c.msg.Simulated(card.Profile))
+		fmt.Fprintln(c.stdout)
+	}
+}
