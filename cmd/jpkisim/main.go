@@ -76,7 +76,7 @@ Serves a simulated My Number Card to a vpcd virtual reader (test use only).
                            N etu/s (9600 = contact reader at the default rate,
                            ~1.15 ms/byte; NFC: --apdu-delay 10ms --baud 106000)
   --ca-out FILE            write the card's test CA certificates (PEM)
-  --list-profiles          list the profiles and exit
+  --list-profiles          list the profiles (fault-injection ones last) and exit
 
 Example:
   $ jpkisim --vpcd 127.0.0.1:35964 --profile expired --ca-out /tmp/ca.pem
@@ -126,8 +126,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return fail(2, "unexpected argument %q", fs.Arg(0))
 	}
 	if *list {
-		for _, p := range cardsim.Profiles() {
-			fmt.Fprintf(stdout, "%-14s %s\n", p.Name, p.Description)
+		for _, p := range append(cardsim.Profiles(), cardsim.FaultProfiles()...) {
+			fmt.Fprintf(stdout, "%-17s %s\n", p.Name, p.Description)
 		}
 		return 0
 	}
@@ -207,6 +207,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(1, "writing CA certificates: %v", err)
 		}
 	}
+	// SIGINT/SIGTERM pulls the card out, which also ends a command that a
+	// fault profile (hang) holds: otherwise the card would never let go.
+	defer context.AfterFunc(ctx, card.Remove)()
 	if err := serve(ctx, *addr, card, link, stderr); err != nil {
 		return fail(1, "%v", err)
 	}

@@ -149,7 +149,7 @@ func TestUsage(t *testing.T) {
 	}
 	var stdout bytes.Buffer
 	run(context.Background(), []string{"--list-profiles"}, &stdout, io.Discard)
-	for _, p := range cardsim.Profiles() {
+	for _, p := range append(cardsim.Profiles(), cardsim.FaultProfiles()...) {
 		if !strings.Contains(stdout.String(), string(p.Name)) {
 			t.Errorf("--list-profiles lacks %s", p.Name)
 		}

@@ -2,6 +2,7 @@ package cardsim
 
 import (
 	"bytes"
+	"slices"
 	"time"
 )
 
@@ -101,7 +102,7 @@ func lookupProfile(name Profile) (profileSpec, bool) {
 	if name == "" {
 		name = Valid
 	}
-	for _, p := range profiles {
+	for _, p := range slices.Concat(profiles, faultProfiles) {
 		if p.name == name {
 			return p, true
 		}
