@@ -41,15 +41,118 @@ func BenchmarkCheckSim(b *testing.B) {
 	sim := newSim(b, cardsim.Options{})
 	trust := simTrust(b, sim)
 	b.ReportAllocs()
+	var s Stats
 	for b.Loop() {
-		if _, err := Check(NewCard(sim), CheckOptions{Trust: trust}); err != nil {
+		card := NewCard(sim)
+		if _, err := Check(card, CheckOptions{Trust: trust}); err != nil {
 			b.Fatal(err)
 		}
+		s = card.Stats()
 	}
+	reportCost(b, s)
 }
 
 // cardFor is a fresh fake card with fixed contents, cheap enough for a
 // benchmark loop (no certificate signing).
 func (p *testPKI) cardFor(auth []byte) *fakeCard {
 	return newFakeMyNumber(auth, p.authCA.Raw, nil, p.signCA.Raw)
+}
+
+// The benchmarks below follow each CLI command's protocol path on the
+// in-process simulated card (cardsim, no PC/SC), one fresh session per
+// iteration as a fresh process has. Besides time and allocations they
+// report what crossed the card's contacts per operation (apdus/op,
+// bytes/op), so a change that costs an APDU shows up here before it
+// shows up in `make bench`.
+
+// reportCost adds the card traffic of the last iteration to b's metrics.
+func reportCost(b *testing.B, s Stats) {
+	b.ReportMetric(float64(s.APDUs), "apdus/op")
+	b.ReportMetric(float64(s.BytesSent+s.BytesReceived), "bytes/op")
+}
+
+// BenchmarkCheckSimQuick is check --quick: first chunk and PIN counters.
+func BenchmarkCheckSimQuick(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	b.ReportAllocs()
+	var s Stats
+	for b.Loop() {
+		card := NewCard(sim)
+		if _, err := Check(card, CheckOptions{Quick: true}); err != nil {
+			b.Fatal(err)
+		}
+		s = card.Stats()
+	}
+	reportCost(b, s)
+}
+
+// BenchmarkCheckSimEarly is the default check with the early answer
+// wired, as the CLI runs it: the walk of the first chunk comes on top of
+// the full read and signature check.
+func BenchmarkCheckSimEarly(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	trust := simTrust(b, sim)
+	b.ReportAllocs()
+	var s Stats
+	for b.Loop() {
+		card := NewCard(sim)
+		early := false
+		if _, err := Check(card, CheckOptions{Trust: trust, OnValidity: func(Validity) { early = true }}); err != nil || !early {
+			b.Fatal(err, early)
+		}
+		s = card.Stats()
+	}
+	reportCost(b, s)
+}
+
+// BenchmarkReadCertificateSim is export auth: the certificate and its
+// signature check, no PIN counters.
+func BenchmarkReadCertificateSim(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	trust := simTrust(b, sim)
+	b.ReportAllocs()
+	var s Stats
+	for b.Loop() {
+		card := NewCard(sim)
+		if _, err := ReadCertificate(card, AuthCert, WithTrust(trust)); err != nil {
+			b.Fatal(err)
+		}
+		s = card.Stats()
+	}
+	reportCost(b, s)
+}
+
+// BenchmarkPINTriesSim is pin status: both counters, no try spent.
+func BenchmarkPINTriesSim(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	b.ReportAllocs()
+	var s Stats
+	for b.Loop() {
+		card := NewCard(sim)
+		for _, p := range []PIN{AuthPIN, SignPIN} {
+			if _, err := PINTries(card, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		s = card.Stats()
+	}
+	reportCost(b, s)
+}
+
+// BenchmarkEarlyValidity is the strict partial DER walk over the first
+// 256-byte chunk alone: what the first answer costs the host.
+func BenchmarkEarlyValidity(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	card := NewCard(sim)
+	cert, err := ReadCertificate(card, AuthCert, WithTrust(simTrust(b, sim)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	first := cert.DER()[:256]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseTBSPrefix(first); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -197,3 +197,34 @@ func BenchmarkCompute(b *testing.B) {
 		Compute(expiry, today)
 	}
 }
+
+// BenchmarkComputeYear is the window for every day of a year against one
+// expiry: the rule's month arithmetic at its edges (month ends, leap day).
+func BenchmarkComputeYear(b *testing.B) {
+	expiry, first := d("2028-02-29"), d("2027-06-01")
+	r := Rule{Months: 3}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range 366 {
+			r.Compute(expiry, first.AddDays(i))
+		}
+	}
+}
+
+// BenchmarkParseAndCompute is what `jpkicheck window` does with its input
+// apart from printing: parse both dates, compute, render the dates.
+func BenchmarkParseAndCompute(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		expiry, err := Parse("2027-03-15")
+		if err != nil {
+			b.Fatal(err)
+		}
+		today, err := Parse("2026-11-25")
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := Compute(expiry, today)
+		_ = w.Opens.Japanese() + w.Opens.English()
+	}
+}
