@@ -61,6 +61,26 @@ type Card struct {
 // waits for the card's answer to reset. ctx can abandon the connection
 // attempt early.
 func Connect(ctx context.Context, reader string, timeout time.Duration) (*Card, error) {
+	return connect(ctx, reader, timeout, scard.ShareShared)
+}
+
+// HoldExclusive connects to the card in the reader with exactly this name
+// exclusively and keeps it until release is called, as another program (a
+// JPKI client, a browser sign-in) may do: meanwhile every other connection,
+// shared or not, fails with ErrSharingViolation. It is for tests and
+// diagnostics; jpkicheck itself always connects shared. The connection is
+// bounded like Connect's (DefaultTimeout, or ctx). release disconnects
+// leaving the card as it is; calling it again does nothing.
+func HoldExclusive(ctx context.Context, reader string) (release func(), err error) {
+	c, err := connect(ctx, reader, 0, scard.ShareExclusive)
+	if err != nil {
+		return nil, err
+	}
+	var once sync.Once
+	return func() { once.Do(func() { c.Close() }) }, nil
+}
+
+func connect(ctx context.Context, reader string, timeout time.Duration, share scard.ShareMode) (*Card, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
@@ -76,7 +96,7 @@ func Connect(ctx context.Context, reader string, timeout time.Duration) (*Card, 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	err = c.call(ctx, op, func() error {
-		h, err := sc.Connect(reader, scard.ShareShared, scard.ProtocolAny)
+		h, err := sc.Connect(reader, share, scard.ProtocolAny)
 		if err != nil {
 			return err
 		}

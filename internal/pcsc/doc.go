@@ -25,6 +25,7 @@
 //   - A card that never answers: nothing in PC/SC times out, so every call
 //     on a Card is bounded (DefaultTimeout) and the handle is then
 //     abandoned (Card documents what stays behind).
-//   - Another program's exclusive connection: ErrSharingViolation. Its reset
-//     of the card: ErrCardReset once, then the handle works again.
+//   - Another program's exclusive connection: ErrSharingViolation (tests
+//     play that program with HoldExclusive). Its reset of the card:
+//     ErrCardReset once, then the handle works again.
 package pcsc

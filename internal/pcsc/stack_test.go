@@ -440,6 +440,38 @@ func TestSharingViolation(t *testing.T) {
 	card.Close()
 }
 
+// HoldExclusive stands in for another program holding the card: everyone
+// else is refused until it lets go.
+func TestHoldExclusive(t *testing.T) {
+	r := rig.Start(t, rig.Options{})
+	ctx := context.Background()
+	if _, err := pcsc.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrNoCard) {
+		t.Errorf("HoldExclusive on an empty reader = %v, want pcsc.ErrNoCard", err)
+	}
+	r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
+	release, err := pcsc.HoldExclusive(ctx, r.ReaderName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	if readers, _ := pcsc.Readers(); len(readers) == 0 || !readers[0].Exclusive {
+		t.Errorf("reader held with HoldExclusive reported as %+v", readers)
+	}
+	if _, err := pcsc.Connect(ctx, r.ReaderName(0), 0); !errors.Is(err, pcsc.ErrSharingViolation) {
+		t.Errorf("Connect while held = %v, want pcsc.ErrSharingViolation", err)
+	}
+	if _, err := pcsc.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrSharingViolation) {
+		t.Errorf("second HoldExclusive = %v, want pcsc.ErrSharingViolation", err)
+	}
+	release()
+	release() // a second call does nothing
+	card, err := pcsc.Connect(ctx, r.ReaderName(0), 0)
+	if err != nil {
+		t.Fatalf("Connect once released: %v", err)
+	}
+	card.Close()
+}
+
 func TestTimeout(t *testing.T) {
 	r := rig.Start(t, rig.Options{})
 	release := make(chan struct{})
