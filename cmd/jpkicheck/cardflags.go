@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -169,4 +170,55 @@ func (c *cli) explain(err error) int {
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.ProblemMessage(d))
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, c.goos()))
 	return d.Problem.ExitCode()
+}
+
+// parseCard parses a card command's flags and returns its positional
+// arguments, with "--sim PROFILE" resolved (see takeProfile).
+func (c *cli) parseCard(fs *flag.FlagSet, help string, args []string, card *cardFlags) ([]string, error) {
+	rest, err := c.parse(fs, help, args)
+	if err != nil {
+		return nil, err
+	}
+	return card.takeProfile(rest), nil
+}
+
+// noArgs rejects positional arguments a command does not take.
+func (c *cli) noArgs(command string, rest []string) error {
+	if len(rest) > 0 {
+		return &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: command, hint: true}
+	}
+	return nil
+}
+
+// openTrusted opens the card and builds the recognised CA set: the
+// built-in J-LIS CAs, every --trust-ca file and, for the simulated card,
+// its own test CA. A bad --trust-ca file is a *usageError; anything else is
+// about the card (see cardFailure).
+func (f *cardFlags) openTrusted(ctx context.Context, prog *progress) (*source.Card, *jpki.TrustStore, error) {
+	trust, err := f.trust()
+	if err != nil {
+		return nil, nil, err
+	}
+	card, err := f.open(ctx, prog)
+	if err != nil {
+		return nil, nil, err
+	}
+	if pem := card.SimCAPEM(); pem != nil {
+		if _, err := trust.AddPEM(pem); err != nil {
+			card.Close()
+			return nil, nil, fmt.Errorf("trusting the simulated card's test CA: %w", err)
+		}
+	}
+	return card, trust, nil
+}
+
+// cardFailure turns an error from opening or reading a card into the
+// command's result: usage errors go back to run (exit 2), card problems
+// are explained here with their hint and exit code.
+func (c *cli) cardFailure(err error) (int, error) {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 0, err
+	}
+	return c.explain(err), nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
@@ -36,16 +35,15 @@ func (c *cli) checkFlagSet(name string) (*flag.FlagSet, *checkFlags) {
 // runCheck reads the card and reports: the default command.
 func runCheck(ctx context.Context, c *cli, args []string) (int, error) {
 	fs, f := c.checkFlagSet("check")
-	rest, err := c.parse(fs, c.msg.HelpCheck, args)
+	rest, err := c.parseCard(fs, c.msg.HelpCheck, args, f.card)
 	if err == errHelp {
 		return report.ExitOK, nil
 	}
+	if err == nil {
+		err = c.noArgs("check", rest)
+	}
 	if err != nil {
 		return 0, err
-	}
-	rest = f.card.takeProfile(rest)
-	if len(rest) > 0 {
-		return 0, &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: "check", hint: true}
 	}
 	return c.check(ctx, f)
 }
@@ -54,24 +52,14 @@ func runCheck(ctx context.Context, c *cli, args []string) (int, error) {
 // expiry and renewal state appear as soon as the first chunk of the
 // certificate arrives; the issuer check follows when the rest is read.
 func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
-	trust, err := f.card.trust()
-	if err != nil {
-		return 0, err
-	}
 	prog := newProgress(c.stderr, c.stderrTTY && !f.card.trace)
 	defer prog.clear()
-
-	card, err := f.card.open(ctx, prog)
+	card, trust, err := f.card.openTrusted(ctx, prog)
 	if err != nil {
 		prog.clear()
-		return c.explain(err), nil
+		return c.cardFailure(err)
 	}
 	defer card.Close()
-	if pem := card.SimCAPEM(); pem != nil {
-		if _, err := trust.AddPEM(pem); err != nil {
-			return 0, fmt.Errorf("trusting the simulated card's test CA: %w", err)
-		}
-	}
 
 	today, rule, style := f.card.day(), f.card.rule(), c.style()
 	text := !f.common.json
@@ -200,16 +188,15 @@ func (c *cli) readSign(card *source.Card, f *checkFlags, trust *jpki.TrustStore,
 // listing the other profiles to try. It exits 0: the demo worked.
 func runDemo(ctx context.Context, c *cli, args []string) (int, error) {
 	fs, f := c.checkFlagSet("demo")
-	rest, err := c.parse(fs, c.msg.HelpDemo, args)
+	rest, err := c.parseCard(fs, c.msg.HelpDemo, args, f.card)
 	if err == errHelp {
 		return report.ExitOK, nil
 	}
+	if err == nil {
+		err = c.noArgs("demo", rest)
+	}
 	if err != nil {
 		return 0, err
-	}
-	rest = f.card.takeProfile(rest)
-	if len(rest) > 0 {
-		return 0, &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: "demo", hint: true}
 	}
 	if f.card.sim.profile == "" {
 		f.card.sim.profile = "window-open"

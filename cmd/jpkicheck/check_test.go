@@ -22,21 +22,30 @@ type simRun struct {
 	before cardsim.State
 }
 
-func runSim(t *testing.T, vars map[string]string, tweak func(*source.Options), args ...string) simRun {
+// simOpts set up one in-process run on the simulated card.
+type simOpts struct {
+	vars      map[string]string     // environment variables
+	tweak     func(*source.Options) // adjusts the card before it opens
+	stdin     string
+	stdoutTTY bool
+}
+
+func runSimWith(t *testing.T, o simOpts, args ...string) simRun {
 	t.Helper()
 	var sr simRun
 	var stdout, stderr bytes.Buffer
 	sr.code = run(context.Background(), args, &env{
-		stdin:  strings.NewReader(""),
-		stdout: &stdout,
-		stderr: &stderr,
-		getenv: func(k string) string { return vars[k] },
-		now:    func() time.Time { return fixedNow },
-		openCard: func(ctx context.Context, o source.Options) (*source.Card, error) {
-			if tweak != nil {
-				tweak(&o)
+		stdin:     strings.NewReader(o.stdin),
+		stdout:    &stdout,
+		stderr:    &stderr,
+		getenv:    func(k string) string { return o.vars[k] },
+		now:       func() time.Time { return fixedNow },
+		stdoutTTY: o.stdoutTTY,
+		openCard: func(ctx context.Context, so source.Options) (*source.Card, error) {
+			if o.tweak != nil {
+				o.tweak(&so)
 			}
-			card, err := source.Open(ctx, o)
+			card, err := source.Open(ctx, so)
 			if err == nil && card.Sim() != nil {
 				sr.card, sr.before = card.Sim(), card.Sim().State()
 			}
@@ -45,6 +54,11 @@ func runSim(t *testing.T, vars map[string]string, tweak func(*source.Options), a
 	})
 	sr.stdout, sr.stderr = stdout.String(), stderr.String()
 	return sr
+}
+
+func runSim(t *testing.T, vars map[string]string, tweak func(*source.Options), args ...string) simRun {
+	t.Helper()
+	return runSimWith(t, simOpts{vars: vars, tweak: tweak}, args...)
 }
 
 // The simulated holder of the signing certificate; these must never show

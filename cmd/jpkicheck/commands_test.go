@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"github.com/emersion/go-ical"
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/certfile"
-	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -21,25 +19,7 @@ import (
 // optional terminal on stdout.
 func runSimInput(t *testing.T, stdin string, stdoutTTY bool, args ...string) simRun {
 	t.Helper()
-	var sr simRun
-	var stdout, stderr bytes.Buffer
-	sr.code = run(context.Background(), args, &env{
-		stdin:     strings.NewReader(stdin),
-		stdout:    &stdout,
-		stderr:    &stderr,
-		getenv:    func(string) string { return "" },
-		now:       func() time.Time { return fixedNow },
-		stdoutTTY: stdoutTTY,
-		openCard: func(ctx context.Context, o source.Options) (*source.Card, error) {
-			card, err := source.Open(ctx, o)
-			if err == nil && card.Sim() != nil {
-				sr.card, sr.before = card.Sim(), card.Sim().State()
-			}
-			return card, err
-		},
-	})
-	sr.stdout, sr.stderr = stdout.String(), stderr.String()
-	return sr
+	return runSimWith(t, simOpts{stdin: stdin, stdoutTTY: stdoutTTY}, args...)
 }
 
 // verifiesWithData counts VERIFY commands that carried a PIN.

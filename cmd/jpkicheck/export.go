@@ -30,14 +30,13 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	fs.StringVar(&out, "o", "", "")
 	fs.StringVar(&out, "output", "", "")
 	force := fs.Bool("force", false, "")
-	rest, err := c.parse(fs, c.msg.HelpExport, args)
+	rest, err := c.parseCard(fs, c.msg.HelpExport, args, card)
 	if err == errHelp {
 		return report.ExitOK, nil
 	}
 	if err != nil {
 		return 0, err
 	}
-	rest = card.takeProfile(rest)
 	if len(rest) != 1 {
 		return 0, &usageError{msg: c.msg.ExportUsage(strings.Join(rest, " ")), command: "export"}
 	}
@@ -52,19 +51,11 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	if out == "" && f.Binary() && c.stdoutTTY {
 		return 0, &usageError{msg: c.msg.BinaryToTerminal(string(f)), command: "export"}
 	}
-	trust, err := card.trust()
+	src, trust, err := card.openTrusted(ctx, newProgress(c.stderr, false))
 	if err != nil {
-		return 0, err
-	}
-
-	src, err := card.open(ctx, newProgress(c.stderr, false))
-	if err != nil {
-		return c.explain(err), nil
+		return c.cardFailure(err)
 	}
 	defer src.Close()
-	if pem := src.SimCAPEM(); pem != nil {
-		trust.AddPEM(pem)
-	}
 
 	var cert *jpki.Certificate
 	read := func(jc *jpki.Card, password []byte, consent jpki.ConsentFunc) error {

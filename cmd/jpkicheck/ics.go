@@ -29,29 +29,21 @@ func runICS(ctx context.Context, c *cli, args []string) (int, error) {
 	fs.StringVar(&out, "o", "", "")
 	fs.StringVar(&out, "output", "", "")
 	force := fs.Bool("force", false, "")
-	rest, err := c.parse(fs, c.msg.HelpICS, args)
+	rest, err := c.parseCard(fs, c.msg.HelpICS, args, card)
 	if err == errHelp {
 		return report.ExitOK, nil
 	}
+	if err == nil {
+		err = c.noArgs("ics", rest)
+	}
 	if err != nil {
 		return 0, err
 	}
-	rest = card.takeProfile(rest)
-	if len(rest) > 0 {
-		return 0, &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: "ics", hint: true}
-	}
-	trust, err := card.trust()
+	src, trust, err := card.openTrusted(ctx, newProgress(c.stderr, false))
 	if err != nil {
-		return 0, err
-	}
-	src, err := card.open(ctx, newProgress(c.stderr, false))
-	if err != nil {
-		return c.explain(err), nil
+		return c.cardFailure(err)
 	}
 	defer src.Close()
-	if pem := src.SimCAPEM(); pem != nil {
-		trust.AddPEM(pem)
-	}
 	var cert *jpki.Certificate
 	err = src.Do(func(jc *jpki.Card) error {
 		var err error

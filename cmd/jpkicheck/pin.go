@@ -21,14 +21,13 @@ func runPIN(ctx context.Context, c *cli, args []string) (int, error) {
 	c.addCommon(fs, &common)
 	card := c.addCardFlags(fs)
 	force := fs.Bool("force", false, "")
-	rest, err := c.parse(fs, c.msg.HelpPIN, args)
+	rest, err := c.parseCard(fs, c.msg.HelpPIN, args, card)
 	if err == errHelp {
 		return report.ExitOK, nil
 	}
 	if err != nil {
 		return 0, err
 	}
-	rest = card.takeProfile(rest)
 	switch {
 	case len(rest) == 0 || (len(rest) == 1 && rest[0] == "status"):
 		if *force {
@@ -52,7 +51,7 @@ func (c *cli) pinStatus(ctx context.Context, f *cardFlags, asJSON bool) (int, er
 	card, err := f.open(ctx, prog)
 	if err != nil {
 		prog.clear()
-		return c.explain(err), nil
+		return c.cardFailure(err)
 	}
 	defer card.Close()
 	prog.say(c.msg.Reading)
@@ -95,7 +94,7 @@ func (c *cli) pinStatus(ctx context.Context, f *cardFlags, asJSON bool) (int, er
 func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, asJSON bool) (int, error) {
 	card, err := f.open(ctx, newProgress(c.stderr, false))
 	if err != nil {
-		return c.explain(err), nil
+		return c.cardFailure(err)
 	}
 	defer card.Close()
 	st, err := c.verifyWithConsent(card, pin, force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
