@@ -23,7 +23,7 @@ type CardReport struct {
 
 // CardInfo says what was read and from where.
 type CardInfo struct {
-	Type      string `json:"type"`              // my_number_card, …
+	Type      string `json:"type,omitempty"`    // my_number_card, … (not known to pin status)
 	Reader    string `json:"reader,omitempty"`  // PC/SC reader name
 	Simulated bool   `json:"simulated"`         // the built-in simulated card
 	Profile   string `json:"profile,omitempty"` // its profile
