@@ -1,0 +1,255 @@
+package reliability_test
+
+import (
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/report"
+)
+
+// The in-process half of the matrix: the protocol code against every
+// profile and fault, with the card leaving after every APDU and, on top,
+// thousands of random status-word sequences. No PC/SC in the way, so it
+// covers far more cases than the real stack can in the same time; the
+// stack tests prove the same rules hold end to end.
+
+// operation is one thing a command asks of the card.
+type operation struct {
+	name string
+	run  func(card *jpki.Card, trust *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error)
+}
+
+var operations = []operation{
+	{"check", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
+		res, err := jpki.Check(c, jpki.CheckOptions{Trust: tr, OnValidity: seen})
+		if err != nil {
+			return nil, err
+		}
+		return []jpki.Validity{res.Auth.Validity()}, nil
+	}},
+	{"check-quick", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
+		res, err := jpki.Check(c, jpki.CheckOptions{Trust: tr, Quick: true})
+		if err != nil {
+			return nil, err
+		}
+		return []jpki.Validity{res.Auth.Validity()}, nil
+	}},
+	{"identify", func(c *jpki.Card, _ *jpki.TrustStore, _ func(jpki.Validity)) ([]jpki.Validity, error) {
+		_, err := jpki.Identify(c)
+		return nil, err
+	}},
+	{"read-auth-and-cas", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
+		cert, err := jpki.ReadCertificate(c, jpki.AuthCert, jpki.WithTrust(tr), jpki.WithEarlyValidity(seen))
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range []jpki.CertFile{jpki.AuthCA, jpki.SignCA} {
+			if _, err := jpki.ReadCertificate(c, f, jpki.WithTrust(tr)); err != nil {
+				return nil, err
+			}
+		}
+		return []jpki.Validity{cert.Validity()}, nil
+	}},
+	{"pin-tries", func(c *jpki.Card, _ *jpki.TrustStore, _ func(jpki.Validity)) ([]jpki.Validity, error) {
+		for _, p := range []jpki.PIN{jpki.AuthPIN, jpki.SignPIN} {
+			if _, err := jpki.PINTries(c, p); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}},
+}
+
+// maxAPDUs bounds what any operation may send: a good check needs 12,
+// the slowest legitimate read (Le halved down to a few bytes) a few
+// dozen more.
+const maxAPDUs = 200
+
+// transmitter adapts a handler (a card with extra faults around it) to
+// jpki.Transmitter.
+type transmitter func([]byte) ([]byte, error)
+
+func (f transmitter) Transmit(apdu []byte) ([]byte, error) { return f(apdu) }
+
+// removeAfter lets n APDUs through and then reports the card gone.
+func removeAfter(n int, next transmitter) transmitter {
+	sent := 0
+	return func(apdu []byte) ([]byte, error) {
+		if sent == n {
+			return nil, cardsim.ErrRemoved
+		}
+		sent++
+		return next(apdu)
+	}
+}
+
+// probe runs op once and holds the outcome to the rules; it returns the
+// problem a resident would be told (or "" for a result).
+func probe(t *testing.T, name string, card *cardsim.Card, tx transmitter, op operation, extended bool, truth *x509.Certificate) (problem report.Problem) {
+	t.Helper()
+	before := card.State()
+	startAPDUs := card.Stats().APDUs
+	trust := jpki.DefaultTrust()
+	if pem := card.CAPEM(); len(pem) > 0 {
+		if _, err := trust.AddPEM(pem); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var opts []jpki.CardOption
+	if extended {
+		opts = append(opts, jpki.WithExtendedRead())
+	}
+	var early []jpki.Validity
+	var got []jpki.Validity
+	var err error
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				t.Fatalf("%s: panic: %v\n%s", name, p, debug.Stack())
+			}
+		}()
+		got, err = op.run(jpki.NewCard(tx, opts...), trust, func(v jpki.Validity) { early = append(early, v) })
+	}()
+
+	for _, v := range append(early, got...) {
+		if truth == nil || !v.NotAfter.Equal(truth.NotAfter) || !v.NotBefore.Equal(truth.NotBefore) {
+			t.Errorf("%s: reported validity %v, card holds %v", name, v, validityOf(truth))
+		}
+	}
+	if n := card.Stats().APDUs - startAPDUs; n > maxAPDUs {
+		t.Errorf("%s: %d APDUs", name, n)
+	}
+	for _, ex := range card.Exchanges() {
+		if len(ex.Command) > 5 && ex.Command[1] == 0x20 {
+			t.Fatalf("%s: VERIFY with data sent: %X", name, ex.Command)
+		}
+	}
+	assertPINsUntouched(t, name, before, card.State())
+	if err == nil {
+		return ""
+	}
+	d := report.Classify(err)
+	var sw *jpki.StatusError
+	if d.Problem == report.Internal {
+		if !errors.As(err, &sw) {
+			t.Errorf("%s: error a resident cannot act on: %v", name, err)
+		}
+		// Reported: report.Classify leaves a status word it does not
+		// expect as a generic error (exit 1) rather than "card not
+		// readable" (exit 6).
+		return "unexpected_sw"
+	}
+	return d.Problem
+}
+
+func validityOf(x *x509.Certificate) string {
+	if x == nil {
+		return "no parsable certificate"
+	}
+	return jpki.Validity{NotBefore: x.NotBefore, NotAfter: x.NotAfter}.String()
+}
+
+func allProfiles() []cardsim.ProfileInfo {
+	return append(cardsim.Profiles(), cardsim.FaultProfiles()...)
+}
+
+// newSim builds a card of the profile as of the fixed day, and the
+// certificate it holds (nil when it holds none that parses).
+func newSim(t *testing.T, p cardsim.Profile) (*cardsim.Card, *x509.Certificate) {
+	t.Helper()
+	c, err := cardsim.New(cardsim.Options{Profile: p, Today: todayTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := x509.ParseCertificate(c.Certificates().Auth)
+	return c, x
+}
+
+func TestProtocolMatrix(t *testing.T) {
+	tl := newTally(t, "in-process: profiles x operations x removal after each APDU")
+	for _, p := range allProfiles() {
+		if p.Name == cardsim.Hang {
+			continue // TestHungCardInProcess
+		}
+		card, truth := newSim(t, p.Name)
+		for _, op := range operations {
+			for _, extended := range []bool{false, true} {
+				// The APDUs a whole run takes, then a removal after each.
+				start := card.Stats().APDUs
+				name := fmt.Sprintf("%s/%s/extended=%v", p.Name, op.name, extended)
+				tl.add(string(orResult(probe(t, name, card, card.Transmit, op, extended, truth))))
+				n := card.Stats().APDUs - start
+				for k := 0; k < n; k++ {
+					name := fmt.Sprintf("%s/remove-after-%d", name, k)
+					problem := probe(t, name, card, removeAfter(k, card.Transmit), op, extended, truth)
+					// The run needs more than k APDUs, so it must meet the
+					// removal, and say so. (random-sw answers differently
+					// every run, so its runs need not reach APDU k.)
+					if problem != report.CardRemoved && p.Name != cardsim.RandomSW {
+						t.Errorf("%s: %s, want card_removed", name, orResult(problem))
+					}
+					tl.add(string(orResult(problem)))
+				}
+			}
+		}
+	}
+}
+
+func orResult(p report.Problem) report.Problem {
+	if p == "" {
+		return "result"
+	}
+	return p
+}
+
+// Thousands of random status-word sequences on a good card and a T=0
+// card: whatever the card says, no wrong date, no PIN try, no hang, and an
+// error a resident can act on.
+func TestRandomStatusWords(t *testing.T) {
+	seeds := 5000
+	if testing.Short() {
+		seeds = 500
+	}
+	tl := newTally(t, "in-process: random status words")
+	for _, p := range []cardsim.Profile{cardsim.Valid, cardsim.T0, cardsim.ShortLe} {
+		card, truth := newSim(t, p)
+		for seed := range seeds {
+			h := cardsim.RandomStatusWords(uint64(seed))(card, card.Transmit)
+			op := operations[seed%len(operations)]
+			name := fmt.Sprintf("%s/seed-%d/%s", p, seed, op.name)
+			tl.add(string(orResult(probe(t, name, card, transmitter(h), op, seed%3 == 0, truth))))
+		}
+	}
+}
+
+// A card that hangs holds jpki (which has no clock of its own: the PC/SC
+// layer bounds every exchange) until it is removed; then the read ends at
+// once as a removal.
+func TestHungCardInProcess(t *testing.T) {
+	card, _ := newSim(t, cardsim.Hang)
+	done := make(chan error, 1)
+	go func() {
+		_, err := jpki.Check(jpki.NewCard(card), jpki.CheckOptions{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("check returned on a hung card: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	card.Remove()
+	select {
+	case err := <-done:
+		if !errors.Is(err, cardsim.ErrRemoved) || report.Classify(err).Problem != report.CardRemoved {
+			t.Errorf("after removal: %v", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("removal did not end the check")
+	}
+}
