@@ -1,12 +1,13 @@
 # Two commands on a fresh Debian/Ubuntu machine:
 #   make demo   the whole check on the built-in simulated card
 #   make test   every test, the real PC/SC stack included
+#   make bench  jpkicheck beside OpenSC on the real PC/SC stack (~5 min)
 GO ?= go
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 
-.PHONY: demo test build dist cross lint deps-build deps-test
+.PHONY: demo test bench build dist cross lint deps-build deps-test
 
 # The whole check on the built-in simulated card: what a resident sees.
 demo: build
@@ -14,6 +15,17 @@ demo: build
 
 test: deps-test
 	$(GO) test -count=1 ./...
+
+# What a resident waits for: jpkicheck and OpenSC on the same simulated
+# card through a private pcscd, under the plain, contact (9600 baud) and
+# NFC link models, each command a fresh process 20 times. Tables on stdout
+# and in bin/bench.md; docs/benchmarks.md shows a run. Not part of test:
+# it takes minutes and wants an idle machine. The kiosk's browser test,
+# once it exists, needs chromium.
+bench: deps-test
+	@if grep -rlq --include='*_test.go' --exclude-dir=bench 'kiosk-latency' internal cmd 2>/dev/null; then scripts/deps.sh browser; fi
+	$(GO) test -c -o bin/bench.test ./internal/bench
+	JPKICHECK_BENCH=1 bin/bench.test -test.run '^TestBench$$' -test.timeout 20m
 
 build: deps-build
 	$(GO) build -o bin/ ./cmd/jpkicheck
