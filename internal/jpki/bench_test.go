@@ -1,6 +1,7 @@
 package jpki
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
@@ -35,74 +36,62 @@ func BenchmarkCheckQuick(b *testing.B) {
 	}
 }
 
-// BenchmarkCheckSim runs the check against the simulated card, whose own
-// bookkeeping is included.
-func BenchmarkCheckSim(b *testing.B) {
-	sim := newSim(b, cardsim.Options{})
-	trust := simTrust(b, sim)
+// The BenchmarkXxxSim benchmarks follow each CLI command's protocol path
+// on the in-process simulated card (cardsim, no PC/SC), one fresh session
+// per iteration as a fresh process has. Besides time and allocations they
+// report what crossed the card's contacts per operation (apdus/op,
+// bytes/op), so a change that costs an APDU shows up here before it shows
+// up in `make bench`.
+
+// benchOnSim runs op on a fresh session of sim per iteration and reports
+// the card traffic of one operation.
+func benchOnSim(b *testing.B, sim *cardsim.Card, op func(*Card) error) {
 	b.ReportAllocs()
 	var s Stats
 	for b.Loop() {
 		card := NewCard(sim)
-		if _, err := Check(card, CheckOptions{Trust: trust}); err != nil {
+		if err := op(card); err != nil {
 			b.Fatal(err)
 		}
 		s = card.Stats()
 	}
-	reportCost(b, s)
-}
-
-// cardFor is a fresh fake card with fixed contents, cheap enough for a
-// benchmark loop (no certificate signing).
-func (p *testPKI) cardFor(auth []byte) *fakeCard {
-	return newFakeMyNumber(auth, p.authCA.Raw, nil, p.signCA.Raw)
-}
-
-// The benchmarks below follow each CLI command's protocol path on the
-// in-process simulated card (cardsim, no PC/SC), one fresh session per
-// iteration as a fresh process has. Besides time and allocations they
-// report what crossed the card's contacts per operation (apdus/op,
-// bytes/op), so a change that costs an APDU shows up here before it
-// shows up in `make bench`.
-
-// reportCost adds the card traffic of the last iteration to b's metrics.
-func reportCost(b *testing.B, s Stats) {
 	b.ReportMetric(float64(s.APDUs), "apdus/op")
 	b.ReportMetric(float64(s.BytesSent+s.BytesReceived), "bytes/op")
+}
+
+// BenchmarkCheckSim is check: the certificate, its signature and both PIN
+// counters, with the simulated card's own bookkeeping included.
+func BenchmarkCheckSim(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	trust := simTrust(b, sim)
+	benchOnSim(b, sim, func(card *Card) error {
+		_, err := Check(card, CheckOptions{Trust: trust})
+		return err
+	})
+}
+
+// BenchmarkCheckSimEarly is check with the early answer wired, as the CLI
+// runs it: the walk of the first chunk comes on top of the full read.
+func BenchmarkCheckSimEarly(b *testing.B) {
+	sim := newSim(b, cardsim.Options{})
+	trust := simTrust(b, sim)
+	benchOnSim(b, sim, func(card *Card) error {
+		early := false
+		_, err := Check(card, CheckOptions{Trust: trust, OnValidity: func(Validity) { early = true }})
+		if err == nil && !early {
+			err = errors.New("no early validity")
+		}
+		return err
+	})
 }
 
 // BenchmarkCheckSimQuick is check --quick: first chunk and PIN counters.
 func BenchmarkCheckSimQuick(b *testing.B) {
 	sim := newSim(b, cardsim.Options{})
-	b.ReportAllocs()
-	var s Stats
-	for b.Loop() {
-		card := NewCard(sim)
-		if _, err := Check(card, CheckOptions{Quick: true}); err != nil {
-			b.Fatal(err)
-		}
-		s = card.Stats()
-	}
-	reportCost(b, s)
-}
-
-// BenchmarkCheckSimEarly is the default check with the early answer
-// wired, as the CLI runs it: the walk of the first chunk comes on top of
-// the full read and signature check.
-func BenchmarkCheckSimEarly(b *testing.B) {
-	sim := newSim(b, cardsim.Options{})
-	trust := simTrust(b, sim)
-	b.ReportAllocs()
-	var s Stats
-	for b.Loop() {
-		card := NewCard(sim)
-		early := false
-		if _, err := Check(card, CheckOptions{Trust: trust, OnValidity: func(Validity) { early = true }}); err != nil || !early {
-			b.Fatal(err, early)
-		}
-		s = card.Stats()
-	}
-	reportCost(b, s)
+	benchOnSim(b, sim, func(card *Card) error {
+		_, err := Check(card, CheckOptions{Quick: true})
+		return err
+	})
 }
 
 // BenchmarkReadCertificateSim is export auth: the certificate and its
@@ -110,33 +99,23 @@ func BenchmarkCheckSimEarly(b *testing.B) {
 func BenchmarkReadCertificateSim(b *testing.B) {
 	sim := newSim(b, cardsim.Options{})
 	trust := simTrust(b, sim)
-	b.ReportAllocs()
-	var s Stats
-	for b.Loop() {
-		card := NewCard(sim)
-		if _, err := ReadCertificate(card, AuthCert, WithTrust(trust)); err != nil {
-			b.Fatal(err)
-		}
-		s = card.Stats()
-	}
-	reportCost(b, s)
+	benchOnSim(b, sim, func(card *Card) error {
+		_, err := ReadCertificate(card, AuthCert, WithTrust(trust))
+		return err
+	})
 }
 
 // BenchmarkPINTriesSim is pin status: both counters, no try spent.
 func BenchmarkPINTriesSim(b *testing.B) {
 	sim := newSim(b, cardsim.Options{})
-	b.ReportAllocs()
-	var s Stats
-	for b.Loop() {
-		card := NewCard(sim)
+	benchOnSim(b, sim, func(card *Card) error {
 		for _, p := range []PIN{AuthPIN, SignPIN} {
 			if _, err := PINTries(card, p); err != nil {
-				b.Fatal(err)
+				return err
 			}
 		}
-		s = card.Stats()
-	}
-	reportCost(b, s)
+		return nil
+	})
 }
 
 // BenchmarkEarlyValidity is the strict partial DER walk over the first
@@ -155,4 +134,10 @@ func BenchmarkEarlyValidity(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// cardFor is a fresh fake card with fixed contents, cheap enough for a
+// benchmark loop (no certificate signing).
+func (p *testPKI) cardFor(auth []byte) *fakeCard {
+	return newFakeMyNumber(auth, p.authCA.Raw, nil, p.signCA.Raw)
 }
