@@ -209,7 +209,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	// SIGINT/SIGTERM pulls the card out, which also ends a command that a
 	// fault profile (hang) holds: otherwise the card would never let go.
-	defer context.AfterFunc(ctx, card.Remove)()
+	removed := make(chan struct{})
+	stopRemove := context.AfterFunc(ctx, func() {
+		card.Remove()
+		close(removed)
+	})
+	defer func() {
+		// Remove runs on its own goroutine and writes --state: let it
+		// finish before run returns, or the caller finds a half-written
+		// temporary state file (TestServeStateLogCA did, 3 runs in 5).
+		if !stopRemove() {
+			<-removed
+		}
+	}()
 	if err := serve(ctx, *addr, card, link, stderr); err != nil {
 		return fail(1, "%v", err)
 	}
