@@ -98,6 +98,7 @@ func Classify(err error) Details {
 		wrong    *jpki.WrongPINError
 		unknown  *pcsc.UnknownReaderError
 		forPIN   *pinError
+		status   *jpki.StatusError
 	)
 	if errors.As(err, &forPIN) {
 		d.PIN = forPIN.pin
@@ -148,6 +149,11 @@ func Classify(err error) Details {
 	case errors.Is(err, jpki.ErrNoCertificate):
 		d.Problem = NoCertificate
 	case errors.Is(err, jpki.ErrMalformed), errors.Is(err, jpki.ErrProtocol), errors.Is(err, jpki.ErrValidityMismatch):
+		d.Problem = Malformed
+	case errors.As(err, &status):
+		// Any other status word: the card answered, but not as a My
+		// Number Card does (found by the random status-word faults).
+		// "Not readable as one" tells the resident more than "error".
 		d.Problem = Malformed
 	}
 	return d
