@@ -44,14 +44,20 @@ func (s *stack) card(t *testing.T, reader int, args ...string) *rig.SimCard {
 	return s.StartCardWith(t, rig.CardOptions{Reader: reader}, append([]string{"--today", today}, args...)...)
 }
 
-// jpkicheck runs the binary against reader i with the card's CA trusted.
-func (s *stack) jpkicheck(t *testing.T, reader int, caPath string, args ...string) rig.Result {
-	t.Helper()
+// cardArgs are args plus the flags that point a card command at reader i
+// on the fixed day with the card's CA trusted.
+func (s *stack) cardArgs(reader int, caPath string, args ...string) []string {
 	full := append(slices.Clone(args), "--reader", s.ReaderName(reader), "--wait", "0", "--today", today)
 	if caPath != "" {
 		full = append(full, "--trust-ca", caPath)
 	}
-	return s.Run(t, runTimeout, s.bin, full...)
+	return full
+}
+
+// jpkicheck runs the binary against reader i with the card's CA trusted.
+func (s *stack) jpkicheck(t *testing.T, reader int, caPath string, args ...string) rig.Result {
+	t.Helper()
+	return s.Run(t, runTimeout, s.bin, s.cardArgs(reader, caPath, args...)...)
 }
 
 // inProcessCard is a simulated card served from the test process through

@@ -1,0 +1,189 @@
+package reliability_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc"
+	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/rig"
+)
+
+// pauseAt holds the card's n-th command until release is closed (or the
+// card is removed), and tells reached when it gets there: the moment to
+// pull the daemon out from under a read.
+func pauseAt(n int, reached chan<- struct{}, release <-chan struct{}) cardsim.Middleware {
+	return func(c *cardsim.Card, next cardsim.Handler) cardsim.Handler {
+		seen := 0
+		return func(cmd []byte) ([]byte, error) {
+			seen++
+			if seen == n {
+				close(reached)
+				select {
+				case <-release:
+				case <-c.Removed():
+					return nil, cardsim.ErrRemoved
+				}
+			}
+			return next(cmd)
+		}
+	}
+}
+
+// running is a jpkicheck process started in the background.
+type running struct {
+	cmd            *exec.Cmd
+	stdout, stderr bytes.Buffer
+	done           chan error
+	cancel         context.CancelFunc
+}
+
+// start runs jpkicheck with exactly args (see cardArgs), stdin and extra
+// environment variables.
+func (s *stack) start(t *testing.T, stdin string, env []string, args ...string) *running {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
+	p := &running{cmd: exec.CommandContext(ctx, s.bin, args...), done: make(chan error, 1), cancel: cancel}
+	p.cmd.Env = append(s.Env(), env...)
+	p.cmd.Stdin = strings.NewReader(stdin)
+	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.done <- p.cmd.Wait() }()
+	t.Cleanup(func() {
+		cancel()
+		<-p.done
+	})
+	return p
+}
+
+// wait returns the result, failing the test if it took past runTimeout.
+func (p *running) wait(t *testing.T) rig.Result {
+	t.Helper()
+	err := <-p.done
+	p.done <- err // for the cleanup
+	res := rig.Result{Stdout: p.stdout.String(), Stderr: p.stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit) && exit.ExitCode() >= 0:
+		res.Code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("jpkicheck %v: %v (hung past %v?)\nstdout:\n%s\nstderr:\n%s", p.cmd.Args, err, runTimeout, res.Stdout, res.Stderr)
+	}
+	return res
+}
+
+// daemonPID finds the rig's own pcscd: the one whose --config is inside
+// the rig's private directory. Nothing else is ever signalled.
+func daemonPID(t *testing.T, s *stack) int {
+	t.Helper()
+	conf := filepath.Join(s.Dir(), "reader.conf.d")
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err != nil {
+			continue
+		}
+		args := strings.Split(string(b), "\x00")
+		if strings.HasSuffix(args[0], "pcscd") && strings.Contains(string(b), conf) {
+			return pid
+		}
+	}
+	t.Fatalf("no pcscd with --config %s", conf)
+	return 0
+}
+
+// The daemon goes away in the middle of a check, at every APDU: killed
+// (SIGKILL, a crash) or restarted (SIGTERM and start, an upgrade or a
+// service restart). The check ends at once with "service not running" or
+// "card removed" (exit 5), shows no date a good read does not, spends no
+// PIN try; with the daemon back, the same card left in the reader reads
+// correctly again.
+func TestDaemonGoesAwayMidRead(t *testing.T) {
+	s := startStack(t)
+	g := reference(t, s, [][]string{{"check", "--lang", "en"}})[0]
+	tl := newTally(t, "pcscd killed or restarted mid-read")
+	// A restart looks to a client like a kill followed by a start; it
+	// is tried at the first APDU, in the certificate and at the last.
+	points := map[string][]int{"killed": {}, "restarted": {1, 4, g.apdus}}
+	for k := 1; k <= g.apdus; k++ {
+		points["killed"] = append(points["killed"], k)
+	}
+	for _, how := range []string{"killed", "restarted"} {
+		for _, k := range points[how] {
+			name := fmt.Sprintf("pcscd %s during APDU %d", how, k)
+			reached, release := make(chan struct{}), make(chan struct{})
+			c := s.insert(t, 0, pauseAt(k, reached, release))
+			p := s.start(t, "", nil, s.cardArgs(0, c.caPath, g.args...)...)
+			select {
+			case <-reached:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s: the check never reached APDU %d", name, k)
+			}
+			if how == "killed" {
+				if err := syscall.Kill(daemonPID(t, s), syscall.SIGKILL); err != nil {
+					t.Fatal(err)
+				}
+				s.StopPCSCD() // reaps it and clears the stale socket
+			} else {
+				s.StopPCSCD()
+			}
+			close(release)
+			res := p.wait(t)
+			assertNoWrongDate(t, name, res.Stdout+res.Stderr, g.dates)
+			assertProblem(t, name, res, report.ExitNoCard, report.NoService, report.CardRemoved)
+			tl.add(outcome(res))
+
+			// Recovery: the daemon is back, the card (never taken out)
+			// is seen again and reads as on a good day.
+			s.StartPCSCD()
+			waitPresent(t, s, 0)
+			again := s.jpkicheck(t, 0, c.caPath, g.args...)
+			if again.Code != g.res.Code || again.Stdout != g.res.Stdout {
+				t.Errorf("%s, then back: exit %d\n%s%s", name, again.Code, again.Stdout, again.Stderr)
+			}
+			tl.add("recovered")
+			assertPINsUntouched(t, name, g.before, c.State())
+			c.inserted.WaitRemoved(t)
+		}
+	}
+}
+
+// outcome names a run's ending for the tally: the problem whose message
+// stderr carries, or the exit code.
+func outcome(res rig.Result) string {
+	for _, p := range []report.Problem{report.CardRemoved, report.NoService, report.CardTimeout, report.NoCard, report.Malformed, report.NotJPKI} {
+		for _, m := range problemText(p) {
+			if strings.Contains(res.Stderr, m) {
+				return string(p)
+			}
+		}
+	}
+	return "exit-" + strconv.Itoa(res.Code)
+}
+
+// waitPresent waits until pcscd reports a card in the reader again.
+func waitPresent(t *testing.T, s *stack, reader int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := pcsc.WaitForCard(ctx, s.ReaderName(reader)); err != nil {
+		t.Fatalf("no card in %s after the daemon came back: %v", s.ReaderName(reader), err)
+	}
+}
