@@ -1,0 +1,105 @@
+package reliability_test
+
+import (
+	"fmt"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// signPassword is the simulated card's default signing password.
+const signPassword = "ABC123\n"
+
+// The signing certificate holds the holder's name, address and birth
+// date. Commands that read it on purpose (the password given) print none
+// of it, on stdout, stderr, in JSON, in traces or in files left behind;
+// --show-personal is the one exception, and it doubles as the proof that
+// the check would see a leak. Every run ends with no PIN verified.
+func TestNoPersonalDataWhenReadingTheSigningCertificate(t *testing.T) {
+	s := startStack(t)
+	sim := s.card(t, 0, "--name", leakName, "--address", leakAddress)
+	before := pinState(t, sim)
+	tl := newTally(t, "leak checks with the signing certificate read")
+	for _, inv := range []invocation{
+		{name: "check-sign", args: []string{"check", "--sign", "--lang", "en"}, stdin: signPassword},
+		{name: "check-sign-ja", args: []string{"check", "--sign", "--lang", "ja"}, stdin: signPassword},
+		{name: "check-sign-json", args: []string{"check", "--sign", "--json"}, stdin: signPassword},
+		{name: "check-sign-trace", args: []string{"check", "--sign", "--trace", "--lang", "ja"}, stdin: signPassword},
+		{name: "pin-verify-sign", args: []string{"pin", "verify", "sign", "--trace"}, stdin: signPassword},
+		// The exported certificate is the holder's own file on request;
+		// what the command says about it must not repeat its contents.
+		{name: "export-sign-file", args: []string{"export", "sign", "-o", "{out}/sign.pem", "--trace"}, stdin: signPassword},
+		{name: "export-sign-p7b", args: []string{"export", "sign", "--format", "p7b", "-o", "{out}/sign.p7b"}, stdin: signPassword},
+	} {
+		res, files := s.isolated(t, 0, sim.CAPath, inv)
+		name := "valid/" + inv.name
+		if res.Code != 0 {
+			t.Errorf("%s: exit %d\n%s%s", name, res.Code, res.Stdout, res.Stderr)
+		}
+		assertNoLeak(t, name, res.Stdout, res.Stderr)
+		for path, b := range files {
+			if !strings.HasPrefix(inv.name, "export-sign") {
+				assertNoLeak(t, name+" "+path, string(b))
+			}
+		}
+		assertPINsUntouched(t, name, before, pinState(t, sim))
+		tl.add("no_leak")
+	}
+
+	// The exception, and the canary: asked to, check shows the holder.
+	res, _ := s.isolated(t, 0, sim.CAPath, invocation{args: []string{"check", "--sign", "--show-personal", "--lang", "ja"}, stdin: signPassword})
+	for _, p := range []string{leakName, leakAddress} {
+		if !strings.Contains(res.Stdout, p) {
+			t.Errorf("--show-personal does not show %q, so the leak checks may be blind:\n%s%s", p, res.Stdout, res.Stderr)
+		}
+	}
+	tl.add("shown_on_request")
+}
+
+// A crash dump taken while jpkicheck holds the signing certificate in
+// memory (SIGQUIT, GOTRACEBACK=all: every goroutine's stack) carries no
+// personal data: Go prints stack words, never the strings they point to.
+func TestNoPersonalDataInACrashDump(t *testing.T) {
+	s := startStack(t)
+	// Where is "just after the signing certificate was read"? Ask a card.
+	probe := s.insert(t, 0)
+	res := s.start(t, signPassword, nil, s.cardArgs(0, probe.caPath, "check", "--sign")...).wait(t)
+	if res.Code != 0 {
+		t.Fatalf("check --sign: exit %d\n%s", res.Code, res.Stderr)
+	}
+	after := 0
+	selected := ""
+	for i, ex := range probe.Exchanges() {
+		cmd := fmt.Sprintf("%X", ex.Command)
+		if strings.HasPrefix(cmd, "00A4020C02") {
+			selected = cmd[10:]
+		}
+		if ex.Command[1] == 0xB0 && selected == "0001" {
+			after = i + 2 // the command after the last READ BINARY of EF 0001
+		}
+	}
+	probe.inserted.WaitRemoved(t)
+	if after == 0 {
+		t.Fatal("check --sign never read EF 0001")
+	}
+
+	reached, release := make(chan struct{}), make(chan struct{})
+	c := s.insert(t, 0, pauseAt(after, reached, release))
+	p := s.start(t, signPassword, []string{"GOTRACEBACK=all"}, s.cardArgs(0, c.caPath, "check", "--sign")...)
+	select {
+	case <-reached:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("check --sign never reached APDU %d", after)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGQUIT); err != nil {
+		t.Fatal(err)
+	}
+	res = p.wait(t)
+	close(release)
+	if !strings.Contains(res.Stderr, "goroutine ") {
+		t.Fatalf("no goroutine dump after SIGQUIT (exit %d):\n%s", res.Code, res.Stderr)
+	}
+	assertNoLeak(t, "crash dump", res.Stdout, res.Stderr)
+	t.Logf("reliability: crash dump after APDU %d of check --sign: %d bytes, no personal data", after-1, len(res.Stderr))
+}
