@@ -28,7 +28,12 @@ type stack struct {
 
 func startStack(t *testing.T) *stack {
 	t.Helper()
-	r := rig.Start(t, rig.Options{})
+	return startStackWith(t, rig.Options{})
+}
+
+func startStackWith(t *testing.T, o rig.Options) *stack {
+	t.Helper()
+	r := rig.Start(t, o)
 	return &stack{Rig: r, bin: rig.Build(t, "./cmd/jpkicheck")}
 }
 

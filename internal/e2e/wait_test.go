@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
 // The message a resident sees while jpkicheck waits, naming both readers.
@@ -89,4 +91,32 @@ func TestWaitForCard(t *testing.T) {
 
 	res = s.jpkicheck(t, "check", "--wait", "0", "--lang", "en")
 	expect(t, "check --wait 0 with the card in", res, 0, "Renewal is not open yet")
+}
+
+// No reader at all: a script is told to connect one (exit 5) at once; a
+// resident at a terminal is asked to connect a reader and insert the card,
+// and the reader plugged in meanwhile (pcscd re-reads its readers only on
+// a restart) and the card inserted into it are found without a keystroke.
+func TestNoReader(t *testing.T) {
+	s := startStackWith(t, rig.Options{NoReaders: true})
+	for _, args := range [][]string{
+		{"check", "--lang", "en", "--wait", "0"},
+		{"readers", "--lang", "en"},
+	} {
+		expect(t, args[0]+" without a reader", s.jpkicheck(t, args...), 5,
+			"No card reader is connected.", "hint: plug in a USB card reader")
+	}
+
+	tm := s.startTerminal(t, "check", "--wait", "20s", "--lang", "en")
+	tm.waitFor(t, "Connect a card reader and insert your My Number Card", 10*time.Second)
+	time.Sleep(200 * time.Millisecond) // ordering only: let the wait begin
+	s.StopPCSCD()
+	s.SetReaders(true)
+	s.StartPCSCD()
+	sim := s.StartCardWith(t, cardAsync)
+	defer keepsCounters(t, sim)()
+	code, out := tm.wait(t, 15*time.Second)
+	if shown := screen(out); code != 0 || !contains(shown, "Renewal is not open yet") {
+		t.Errorf("exit %d after plugging in a reader and inserting the card; the terminal shows:\n%s", code, shown)
+	}
 }
