@@ -69,7 +69,8 @@ func TestKioskLoopSurvivesRestart(t *testing.T) {
 	next("service gone")
 	next("service back")
 
-	a.Stop(t)
+	// Card a stays in (the kiosk may read it again when it comes back
+	// after the restart); the next resident's card goes into reader 1.
 	b := s.StartCardWith(t, rig.CardOptions{Reader: 1}, "--auth-expiry", otherExpiry)
 	defer keepsCounters(t, b)()
 	next("read " + otherExpiry)
