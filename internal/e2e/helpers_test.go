@@ -20,6 +20,11 @@ import (
 // ~10 ms; anything near this bound is a hang, not slowness.
 const runTimeout = 20 * time.Second
 
+// promptly bounds an answer that must not wait for a card (the commands
+// are given --wait 20s or the default 30 s): loose enough for a machine
+// busy with other real-stack tests, far from the wait.
+const promptly = 10 * time.Second
+
 // stack is one private pcscd with the jpkicheck binary built against it.
 type stack struct {
 	*rig.Rig

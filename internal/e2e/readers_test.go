@@ -45,7 +45,7 @@ func TestTwoReaders(t *testing.T) {
 	expect(t, "--reader nomatch", res, 5,
 		`No reader matches "nomatch". Readers connected: Virtual PCD 00 00, Virtual PCD 00 01.`,
 		"hint: run 'jpkicheck readers' to see the names, and pass part of one with --reader")
-	if took := time.Since(t0); took > 5*time.Second {
+	if took := time.Since(t0); took > promptly {
 		t.Errorf("--reader nomatch took %v; a typo must not wait for a reader", took)
 	}
 
