@@ -8,6 +8,9 @@ import "github.com/jpkicheck/jpkicheck/internal/window"
 // resident's screen.
 type Catalog struct {
 	Lang Lang
+	// Kiosk holds the words only the kiosk page and its commands use
+	// (catalog_kiosk.go).
+	Kiosk KioskMessages
 
 	// Dates as residents read them: 2027年3月15日(月) / 15 March 2027 (Mon),
 	// and with the era: 2027年3月15日(令和9年) / 15 March 2027 (Reiwa 9).

@@ -31,6 +31,7 @@ var en = Catalog{
 	Lang:    En,
 	Date:    enDate,
 	DateEra: enDateEra,
+	Kiosk:   enKiosk,
 
 	StateNotYetOpen: func(w window.Window) string {
 		if w.DaysUntilOpen == 1 {

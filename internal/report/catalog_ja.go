@@ -23,6 +23,7 @@ var ja = Catalog{
 	Lang:    Ja,
 	Date:    jaDate,
 	DateEra: jaDateEra,
+	Kiosk:   jaKiosk,
 
 	StateNotYetOpen: func(w window.Window) string {
 		if w.DaysUntilOpen == 1 {

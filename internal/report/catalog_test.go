@@ -12,12 +12,22 @@ import (
 // would reach a resident as a crash or a blank line.
 func TestCatalogsComplete(t *testing.T) {
 	for _, c := range []*Catalog{&ja, &en} {
-		v := reflect.ValueOf(c).Elem()
-		for i := 0; i < v.NumField(); i++ {
-			f, name := v.Field(i), v.Type().Field(i).Name
-			if f.IsZero() {
-				t.Errorf("%s catalogue: %s is missing", c.Lang, name)
-			}
+		missing(reflect.ValueOf(c).Elem(), "", func(name string) {
+			t.Errorf("%s catalogue: %s is missing", c.Lang, name)
+		})
+	}
+}
+
+// missing reports every zero field of v, walking into nested structs (such
+// as Kiosk) so that each of their messages is checked too.
+func missing(v reflect.Value, prefix string, report func(name string)) {
+	for i := 0; i < v.NumField(); i++ {
+		f, name := v.Field(i), prefix+v.Type().Field(i).Name
+		switch {
+		case f.Kind() == reflect.Struct:
+			missing(f, name+".", report)
+		case f.IsZero():
+			report(name)
 		}
 	}
 }
