@@ -72,6 +72,8 @@ func commands() []command {
 		{"export", runExport},
 		{"ics", runICS},
 		{"readers", runReaders},
+		{"kiosk", runKiosk},
+		{"ui", runUI},
 		{"window", runWindow},
 		{"version", runVersion},
 	}

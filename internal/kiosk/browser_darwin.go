@@ -1,0 +1,3 @@
+package kiosk
+
+func browserCommand(url string) (string, []string) { return "open", []string{url} }

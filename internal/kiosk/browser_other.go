@@ -1,0 +1,7 @@
+//go:build !windows && !darwin
+
+package kiosk
+
+// browserCommand uses xdg-open, the freedesktop way to reach the default
+// browser on Linux and the BSDs.
+func browserCommand(url string) (string, []string) { return "xdg-open", []string{url} }

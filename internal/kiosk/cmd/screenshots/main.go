@@ -1,0 +1,146 @@
+// Command screenshots takes a picture of each kiosk screen for the README:
+// the real page, served by the real kiosk server and state machine, on the
+// built-in simulated card, in headless Chromium (scripts/screenshots.sh
+// runs it). The day is fixed, so the pictures only change when the page
+// does.
+//
+//	go run ./internal/kiosk/cmd/screenshots -out docs/screens
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/kiosk"
+	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
+
+func main() {
+	out := flag.String("out", "docs/screens", "directory for the PNG files")
+	width := flag.Int("width", 1600, "window width in CSS pixels")
+	height := flag.Int("height", 1000, "window height in CSS pixels")
+	flag.Parse()
+	if err := run(*out, *width, *height); err != nil {
+		fmt.Fprintln(os.Stderr, "screenshots:", err)
+		os.Exit(1)
+	}
+}
+
+// today is the day every picture is taken on (the CLI's golden files use
+// the same day).
+var today = window.MustDate(2026, 12, 20)
+
+// shot is one picture: what to do to the card, the screen to wait for,
+// and whether to switch the page to English first.
+type shot struct {
+	name    string
+	act     func(*kiosk.Sim) error
+	screen  kiosk.Screen
+	english bool
+}
+
+func insert(p cardsim.Profile) func(*kiosk.Sim) error {
+	return func(s *kiosk.Sim) error { return s.Insert(cardsim.Options{Profile: p}) }
+}
+
+var shots = []shot{
+	{"waiting", func(s *kiosk.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, false},
+	{"open", insert(cardsim.WindowOpen), kiosk.ScreenResult, false},
+	{"open-en", nil, kiosk.ScreenResult, true},
+	{"expired", insert(cardsim.Expired), kiosk.ScreenResult, false},
+	{"valid", insert(cardsim.Valid), kiosk.ScreenResult, false},
+	{"locked-pin", insert(cardsim.AuthLocked), kiosk.ScreenResult, false},
+	{"error", insert(cardsim.NotJPKI), kiosk.ScreenError, false},
+	{"take-card", nil, kiosk.ScreenTakeCard, false},
+	{"no-reader", func(s *kiosk.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, false},
+}
+
+func run(out string, width, height int) error {
+	path, err := headless.Path()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+
+	sim := &kiosk.Sim{Today: today.Time().Add(12 * time.Hour)}
+	// Linger is what turns the error into "please take your card"; long
+	// enough for each result's picture to be taken first.
+	m := kiosk.New(kiosk.Config{Source: sim, Today: func() window.Date { return today }, Linger: 3 * time.Second})
+	go m.Run(ctx)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := kiosk.NewServer(m, kiosk.ServerOptions{Addr: ln.Addr().String()})
+	go srv.Serve(ctx, ln)
+
+	dir, err := os.MkdirTemp("", "jpkicheck-screenshots-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	tab, stop := headless.Start(ctx, path, dir, width, height)
+	defer stop()
+	if err := chromedp.Do(tab, chromedp.Navigate("http://"+ln.Addr().String()+"/")); err != nil {
+		return fmt.Errorf("opening the page: %w", err)
+	}
+	for _, s := range shots {
+		if s.act != nil {
+			if err := s.act(sim); err != nil {
+				return fmt.Errorf("%s: %w", s.name, err)
+			}
+		}
+		// Wait for the final status of the screen (not a pending one).
+		if err := chromedp.Do(tab, headless.WaitScreen(string(s.screen), 0, 10*time.Second),
+			chromedp.Poll[chromedp.Void](`!document.querySelector('.pending')`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			return fmt.Errorf("%s: waiting for the %s screen: %w", s.name, s.screen, err)
+		}
+		if s.english {
+			if err := chromedp.Do(tab, chromedp.Click("#lang"), chromedp.Poll[chromedp.Void](`document.documentElement.lang === 'en'`)); err != nil {
+				return fmt.Errorf("%s: switching to English: %w", s.name, err)
+			}
+		}
+		png, err := capture(tab, width, height)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		if got := m.Status().Screen; got != s.screen {
+			return fmt.Errorf("%s: the screen moved on to %s while the picture was taken; try again on a less busy machine", s.name, got)
+		}
+		file := filepath.Join(out, s.name+".png")
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			return err
+		}
+		fmt.Println(file)
+	}
+	return nil
+}
+
+// capture takes the whole page: the viewport grows to the page's height
+// (never below the window's), so nothing is cut off at the fold.
+func capture(tab context.Context, width, height int) ([]byte, error) {
+	h, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.documentElement.scrollHeight`))
+	if err != nil {
+		return nil, err
+	}
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(int64(width), int64(max(h, height)))); err != nil {
+		return nil, err
+	}
+	png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+	if err != nil {
+		return nil, err
+	}
+	return png, chromedp.Do(tab, chromedp.EmulateViewport(int64(width), int64(height)))
+}

@@ -1,0 +1,268 @@
+// Package office reads the office file of a jpkicheck kiosk: where residents
+// renew (the counter, floor, opening hours and phone number shown under every
+// result) and, optionally, the office's own words for what to bring.
+//
+// The format is made for an administrator with Notepad: UTF-8 text, one
+// "key = value" per line, "#" comments, and an optional language suffix
+// (name.ja, name.en; English falls back to Japanese). Anything the parser
+// does not understand is an error naming the file, the line and the field,
+// so a typo is found when the kiosk starts, not by a resident at the screen:
+//
+//	office.conf:7: unknown field "flor" (did you mean "floor"?)
+//
+// example.conf is the documented example (also in the README) and the block
+// a kiosk shows, labelled as an example, when it has no office file.
+package office
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text is one value in both page languages.
+type Text struct {
+	Ja string `json:"ja"`
+	En string `json:"en,omitempty"` // "" means: show the Japanese
+}
+
+// In returns the text for lang ("ja" or "en"); English falls back to
+// Japanese, since an office that wrote only Japanese still has a counter.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.En != "" {
+		return t.En
+	}
+	return t.Ja
+}
+
+// Office is a parsed office file. Unset fields are zero Texts.
+type Office struct {
+	Name          Text // the building or office, e.g. 市役所
+	Counter       Text // the counter, e.g. 市民課
+	Floor         Text // where it is, e.g. 本庁舎1階
+	Hours         Text // opening hours
+	Phone         Text
+	BringInPerson Text // replaces the standard "what to bring" text, in person
+	BringByProxy  Text // … and by proxy
+	Note          Text // anything else the office wants residents to read
+
+	// Example marks the built-in example block: the page labels it so no
+	// resident mistakes it for the real counter.
+	Example bool
+}
+
+// Keys are the field names the file accepts, in the order Format writes them.
+var Keys = []string{"name", "counter", "floor", "hours", "phone", "bring_in_person", "bring_by_proxy", "note"}
+
+// field returns the Text a key names, or nil for an unknown key.
+func (o *Office) field(key string) *Text {
+	switch key {
+	case "name":
+		return &o.Name
+	case "counter":
+		return &o.Counter
+	case "floor":
+		return &o.Floor
+	case "hours":
+		return &o.Hours
+	case "phone":
+		return &o.Phone
+	case "bring_in_person":
+		return &o.BringInPerson
+	case "bring_by_proxy":
+		return &o.BringByProxy
+	case "note":
+		return &o.Note
+	}
+	return nil
+}
+
+// Limits keep a mistaken file (a log, a photo renamed .conf) from turning
+// into a screen of noise: an office block is a few short lines.
+const (
+	MaxFileSize  = 64 << 10
+	MaxValueRune = 500
+)
+
+//go:embed example.conf
+var exampleConf []byte
+
+// ExampleFile is the documented example office file.
+func ExampleFile() []byte { return bytes.Clone(exampleConf) }
+
+// Example returns the example office block (from renewal-rule.md), marked
+// as an example.
+func Example() *Office {
+	o, err := Parse("example.conf", exampleConf)
+	if err != nil {
+		panic("office: the embedded example does not parse: " + err.Error()) // a broken build
+	}
+	o.Example = true
+	return o
+}
+
+// Load reads and parses an office file.
+func Load(path string) (*Office, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the office file: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the office file: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse parses the text of an office file; name is used in errors. A
+// UTF-8 byte order mark (Notepad writes one) and CRLF line ends are fine.
+// Keys are case-insensitive, and a full-width ＝ counts as "=" since a
+// Japanese input method easily types one.
+func Parse(name string, data []byte) (*Office, error) {
+	fail := func(line int, kind ErrorKind, field string) *Error {
+		return &Error{File: name, Line: line, Kind: kind, Field: field}
+	}
+	if len(data) > MaxFileSize {
+		return nil, fail(0, TooBig, "")
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, fail(0, UTF16, "")
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+
+	o := &Office{}
+	seen := map[string]int{} // "name.ja" → line it was set on
+	n := 0
+	for i, raw := range strings.Split(string(data), "\n") {
+		line := i + 1
+		raw = strings.TrimSuffix(raw, "\r")
+		if !utf8.ValidString(raw) {
+			return nil, fail(line, BadUTF8, "")
+		}
+		text := strings.TrimSpace(raw)
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		eq := strings.IndexAny(text, "=＝")
+		if eq < 0 {
+			return nil, fail(line, MissingEquals, firstWord(text))
+		}
+		key := strings.ToLower(strings.TrimSpace(text[:eq]))
+		_, size := utf8.DecodeRuneInString(text[eq:])
+		value := strings.TrimSpace(text[eq+size:])
+		if key == "" {
+			return nil, fail(line, MissingKey, "")
+		}
+		base, lang, hasLang := strings.Cut(key, ".")
+		t := o.field(base)
+		if t == nil {
+			e := fail(line, UnknownField, key)
+			e.Suggest = suggest(base)
+			return nil, e
+		}
+		if !hasLang {
+			lang = "ja"
+		}
+		if lang != "ja" && lang != "en" {
+			return nil, fail(line, UnknownLanguage, key)
+		}
+		slot := base + "." + lang
+		if first, dup := seen[slot]; dup {
+			e := fail(line, Duplicate, key)
+			e.Other = first
+			return nil, e
+		}
+		seen[slot] = line
+		switch {
+		case value == "":
+			return nil, fail(line, EmptyValue, key)
+		case utf8.RuneCountInString(value) > MaxValueRune:
+			return nil, fail(line, TooLong, key)
+		case strings.ContainsFunc(value, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }):
+			return nil, fail(line, ControlChar, key)
+		}
+		value = strings.ReplaceAll(value, "\t", " ")
+		if lang == "en" {
+			t.En = value
+		} else {
+			t.Ja = value
+		}
+		n++
+	}
+	if n == 0 {
+		return nil, fail(0, NoFields, "")
+	}
+	for _, k := range Keys {
+		if t := o.field(k); t.Ja == "" && t.En != "" {
+			// English alone would leave the Japanese screen blank.
+			return nil, fail(seen[k+".en"], OnlyEnglish, k+".en")
+		}
+	}
+	return o, nil
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i]
+	}
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
+}
+
+// Format writes o in the file format, one line per value, in Keys order;
+// Parse(Format(o)) gives o back.
+func (o *Office) Format() []byte {
+	var b bytes.Buffer
+	for _, k := range Keys {
+		t := o.field(k)
+		if t.Ja != "" {
+			fmt.Fprintf(&b, "%s = %s\n", k, t.Ja)
+		}
+		if t.En != "" {
+			fmt.Fprintf(&b, "%s.en = %s\n", k, t.En)
+		}
+	}
+	return b.Bytes()
+}
+
+// suggest returns the known key closest to an unknown one, if it is close
+// enough to be a typo.
+func suggest(key string) string {
+	best, bestDist := "", 3
+	for _, k := range Keys {
+		if d := distance(key, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
