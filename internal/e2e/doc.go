@@ -14,6 +14,6 @@
 // CI=true they fail instead. Each test binary has its own pcscd, so this
 // package runs beside the other real-stack packages under go test ./....
 //
-//	go test ./internal/e2e            # ~25 s on a 2-core machine
+//	go test ./internal/e2e            # ~20 s on a 2-core machine
 //	JPKIRIG_DUMPLOG=1 go test -v ...  # with every pcscd log
 package e2e
