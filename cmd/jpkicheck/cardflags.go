@@ -165,7 +165,32 @@ func (c *cli) goos() string {
 
 // explain prints a card problem in the user's language with its hint and
 // returns its exit code.
+//
+// With --json a script also gets the problem on stdout, so it never has to
+// parse the words on stderr:
+//
+//	{"error": {"problem": "no_card", "message": "…", "hint": "…"}, "exit_code": 5}
 func (c *cli) explain(err error) int {
+	code := c.explainText(err)
+	if c.json {
+		d := report.Classify(err)
+		c.writeJSON(struct {
+			Error    problemJSON `json:"error"`
+			ExitCode int         `json:"exit_code"`
+		}{problemJSON{d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos())}, code})
+	}
+	return code
+}
+
+type problemJSON struct {
+	Problem report.Problem `json:"problem"`
+	Message string         `json:"message"`
+	Hint    string         `json:"hint"`
+}
+
+// explainText is explain without the JSON object, for commands whose JSON
+// already says what went wrong.
+func (c *cli) explainText(err error) int {
 	d := report.Classify(err)
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.ProblemMessage(d))
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, c.goos()))

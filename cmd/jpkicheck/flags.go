@@ -145,7 +145,11 @@ type commonFlags struct {
 }
 
 func (c *cli) addCommon(fs *flag.FlagSet, cf *commonFlags) {
-	fs.BoolVar(&cf.json, "json", false, "")
+	fs.BoolFunc("json", "", func(s string) error {
+		v, err := strconv.ParseBool(s)
+		cf.json, c.json = v, v
+		return err
+	})
 	fs.Var(langFlag{c}, "lang", "")
 }
 

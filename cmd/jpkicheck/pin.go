@@ -111,7 +111,7 @@ func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, 
 			d := report.Classify(err)
 			c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: false, Problem: d.Problem, TriesLeft: triesAfter(d, st), ExitCode: d.Problem.ExitCode()})
 		}
-		return c.explain(err), nil
+		return c.explainText(err), nil
 	}
 	if asJSON {
 		return report.ExitOK, c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: true, TriesLeft: maxTries(pin), ExitCode: report.ExitOK})

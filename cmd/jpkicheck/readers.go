@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -28,33 +29,51 @@ func runReaders(ctx context.Context, c *cli, args []string) (int, error) {
 	fs := c.flagSet("readers")
 	var common commonFlags
 	c.addCommon(fs, &common)
-	var filter string
-	fs.StringVar(&filter, "reader", "", "")
-	rest, err := c.parse(fs, c.msg.HelpReaders, args)
+	card := c.addCardFlags(fs)
+	// Listing is instant; wait only when asked to (for a card to arrive).
+	fs.Lookup("wait").Value.Set("0s")
+	rest, err := c.parseCard(fs, c.msg.HelpReaders, args, card)
 	if err == errHelp {
 		return report.ExitOK, nil
+	}
+	if err == nil {
+		err = c.noArgs("readers", rest)
 	}
 	if err != nil {
 		return 0, err
 	}
-	if len(rest) > 0 {
-		return 0, &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: "readers", hint: true}
+	var opts []jpki.CardOption
+	if card.trace {
+		opts = append(opts, jpki.WithTrace(func(e jpki.TraceEvent) { fmt.Fprintf(c.stderr, "trace: %s\n", e) }))
 	}
-	readers, err := pcsc.Readers()
-	if err != nil {
-		return c.explain(err), nil
-	}
+
 	var list []readerJSON
-	for _, r := range readers {
-		if filter != "" && !strings.Contains(strings.ToLower(r.Name), strings.ToLower(filter)) {
-			continue
+	if card.sim.profile != "" {
+		src, err := card.open(ctx, nil)
+		if err != nil {
+			return c.cardFailure(err)
 		}
-		rj := readerJSON{Name: r.Name, CardPresent: r.CardPresent}
-		if r.CardPresent {
-			rj.ATR = strings.ToUpper(hex.EncodeToString(r.ATR))
-			rj.Card, rj.Problem = identify(ctx, r.Name)
+		rj := readerJSON{Name: src.Reader + " (" + src.Profile + ")", CardPresent: true, ATR: strings.ToUpper(hex.EncodeToString(src.Sim().ATR()))}
+		var t jpki.CardType
+		if err := src.Do(func(jc *jpki.Card) error { t, err = jpki.Identify(jc); return err }); err != nil {
+			rj.Problem = report.Classify(err).Problem
+		} else {
+			rj.Card = t.String()
 		}
 		list = append(list, rj)
+	} else {
+		readers, err := c.listReaders(ctx, card)
+		if err != nil {
+			return c.cardFailure(err)
+		}
+		for _, r := range readers {
+			rj := readerJSON{Name: r.Name, CardPresent: r.CardPresent}
+			if r.CardPresent {
+				rj.ATR = strings.ToUpper(hex.EncodeToString(r.ATR))
+				rj.Card, rj.Problem = identify(ctx, r.Name, opts)
+			}
+			list = append(list, rj)
+		}
 	}
 	code := report.ExitOK
 	if len(list) == 0 {
@@ -85,8 +104,33 @@ func runReaders(ctx context.Context, c *cli, args []string) (int, error) {
 	return code, nil
 }
 
+// listReaders lists the readers matching --reader. With --wait it first
+// waits, up to that long, for a card in one of them (a resident told to
+// "insert the card, then run readers" may be a little late).
+func (c *cli) listReaders(ctx context.Context, f *cardFlags) ([]pcsc.Reader, error) {
+	if f.wait > 0 {
+		wctx, cancel := context.WithTimeout(ctx, f.wait)
+		_, err := pcsc.WaitForCard(wctx, f.reader)
+		cancel()
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+	}
+	all, err := pcsc.Readers()
+	if err != nil {
+		return nil, err
+	}
+	var out []pcsc.Reader
+	for _, r := range all {
+		if f.reader == "" || strings.Contains(strings.ToLower(r.Name), strings.ToLower(f.reader)) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
 // identify connects to the card briefly and reads its JPKI token.
-func identify(ctx context.Context, reader string) (string, report.Problem) {
+func identify(ctx context.Context, reader string, opts []jpki.CardOption) (string, report.Problem) {
 	card, err := pcsc.Connect(ctx, reader, 3*time.Second)
 	if err != nil {
 		return "", report.Classify(err).Problem
@@ -95,7 +139,7 @@ func identify(ctx context.Context, reader string) (string, report.Problem) {
 	var t jpki.CardType
 	err = card.Do(func(tx pcsc.Transmitter) error {
 		var err error
-		t, err = jpki.Identify(jpki.NewCard(tx))
+		t, err = jpki.Identify(jpki.NewCard(tx, opts...))
 		return err
 	})
 	if err != nil {

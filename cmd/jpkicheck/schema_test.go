@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -77,6 +78,23 @@ func TestJSONMatchesSchema(t *testing.T) {
 		{"window", "--expiry", "2027-03-15", "--today", "2027-12-20", "--json", "--months", "12"},
 	} {
 		validate(t, schemas["window"], strings.Join(args, " "), runCLI(t, nil, args...).stdout)
+	}
+	for _, profile := range []string{"juki", "smartphone", "not-jpki", "no-cert", "garbage-cert"} {
+		for _, cmd := range []string{"check", "ics"} {
+			sr := runSim(t, nil, nil, cmd, "--sim", profile, "--json")
+			if sr.code == 0 {
+				t.Errorf("%s --sim %s: exit 0", cmd, profile)
+			}
+			validate(t, schemas["error"], cmd+" --sim "+profile, sr.stdout)
+		}
+	}
+	removed := runSim(t, nil, func(o *source.Options) { o.SimOptions.RemoveAfter = 3 }, "check", "--sim", "--json", "--lang", "ja")
+	validate(t, schemas["error"], "check, card removed", removed.stdout)
+	if !strings.Contains(removed.stdout, `"problem": "card_removed"`) || !strings.Contains(removed.stdout, "カード") {
+		t.Errorf("the error object should name the problem and speak the user's language:\n%s", removed.stdout)
+	}
+	for _, profile := range []string{"valid", "juki", "not-jpki"} {
+		validate(t, schemas["readers"], "readers --sim "+profile, runSim(t, nil, nil, "readers", "--sim", profile, "--json").stdout)
 	}
 	// The schema must catch what it promises to: a serial number or a name
 	// in a certificate object is a failure.

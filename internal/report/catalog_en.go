@@ -261,11 +261,12 @@ var en = Catalog{
 		}[card] + enUnknownCard(card)
 	},
 	HelpReaders: `Usage:
-  jpkicheck readers [--reader NAME] [--json]
+  jpkicheck readers [--reader NAME] [--wait DURATION] [--json] [--sim [PROFILE]] [--trace]
 
 Lists the card readers, whether each holds a card, and what kind of card
 it is (My Number Card, 住基カード, …). Telling the kind reads the card's JPKI
-identifier only; no PIN is involved.
+identifier only; no PIN is involved. --wait waits up to that long for a
+card first (default: list at once).
 
 Examples:
   $ jpkicheck readers

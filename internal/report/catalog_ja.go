@@ -253,11 +253,12 @@ var ja = Catalog{
 		}[card] + jaUnknownCard(card)
 	},
 	HelpReaders: `使い方:
-  jpkicheck readers [--reader 名前] [--json]
+  jpkicheck readers [--reader 名前] [--wait 時間] [--json] [--sim [プロファイル]] [--trace]
 
 カードリーダーの一覧と、それぞれにカードが入っているか、その種類
 (マイナンバーカード、住基カードなど)を表示します。種類の確認では
-カードの識別情報だけを読み、暗証番号は使いません。
+カードの識別情報だけを読み、暗証番号は使いません。--wait を付けると、
+先にその時間までカードを待ちます(既定ではすぐに一覧を表示)。
 
 例:
   $ jpkicheck readers
