@@ -84,6 +84,7 @@ type cli struct {
 	*env
 	msg      *report.Catalog
 	valueErr string // localised message from the last failed flag.Value.Set
+	json     bool   // --json: problems also go to stdout as a JSON object
 }
 
 func run(ctx context.Context, args []string, e *env) int {
