@@ -123,6 +123,11 @@ func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
 	return newCertificate(file, x), nil
 }
 
+// minLearnedChunk is the smallest chunk a short answer can teach readDER:
+// the smallest Le limit real JPKI cards and readers are known to have is
+// 128 (short-le); below 64, a certificate takes dozens of APDUs.
+const minLearnedChunk = 64
+
 // readDER reads the DER certificate in the current EF: a first READ BINARY
 // of a full chunk, its DER length, then the rest in full chunks, the last
 // asking for exactly what remains, so the EF's padding is never read and
@@ -183,8 +188,12 @@ func (c *Card) readDER(progress func([]byte) (stop bool, err error)) ([]byte, er
 		}
 		if len(data) < want && (total < 0 || len(buf) < total) {
 			// Some cards answer a large Le with what they can (6C xx ends up
-			// here too, as the re-sent short answer): serve that from now on.
-			c.chunk = len(data)
+			// here too, as the re-sent short answer): serve that from now on,
+			// but never less than minLearnedChunk, so that one short answer
+			// (a glitch, a stray 6C 01) cannot turn the rest of the read into
+			// one-byte APDUs; a card that truly serves less still answers
+			// what it can. Found by fuzzing (FuzzCheckAnswers).
+			c.chunk = max(len(data), minLearnedChunk)
 		}
 		if progress != nil {
 			stop, err := progress(buf)
