@@ -16,8 +16,10 @@ const (
 	// with random lengths, and random bytes; now and then it drops the
 	// status word altogether. Seeded, so a run can be repeated.
 	RandomSW Profile = "random-sw"
-	// Truncated answers READ BINARY with half the bytes asked for and 90 00,
-	// without the 62 82 warning: a card (or link) that loses the tail.
+	// Truncated answers READ BINARY with half the bytes asked for (rounded
+	// up) and 90 00, without the 62 82 warning: a card (or link) that loses
+	// the tail. A host that reads on from where an answer stops still gets
+	// the whole certificate.
 	Truncated Profile = "truncated"
 	// WrongDERLength declares the authentication certificate 16 bytes
 	// shorter than it is in its outer DER header.
@@ -45,7 +47,7 @@ const faultSeed = 9
 var faultProfiles = []profileSpec{
 	{name: RandomSW, desc: "fault: about one answer in three gets a random status word (seeded; sometimes none at all)",
 		plan: func(p *plan) {}, middleware: []Middleware{RandomStatusWords(faultSeed)}},
-	{name: Truncated, desc: "fault: READ BINARY returns half the bytes asked for with 90 00 (no 62 82)",
+	{name: Truncated, desc: "fault: READ BINARY returns half the bytes asked for (rounded up) with 90 00, no 62 82",
 		plan: func(p *plan) {}, middleware: []Middleware{truncateReads}},
 	{name: WrongDERLength, desc: "fault: EF 000A's DER header declares 16 bytes fewer than the certificate has",
 		plan: func(p *plan) {}, build: func(c *Card) { addDERLength(c, -16) }},
@@ -114,7 +116,7 @@ func truncateReads(c *Card, next Handler) Handler {
 		if err != nil || !isReadBinary(cmd) || len(resp) <= 2 {
 			return resp, err
 		}
-		n := (len(resp) - 2) / 2
+		n := (len(resp) - 1) / 2 // half the data, rounded up: never none
 		return append(slices.Clone(resp[:n]), resp[len(resp)-2:]...), nil
 	}
 }

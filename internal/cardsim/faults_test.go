@@ -18,7 +18,7 @@ func TestFaultProfiles(t *testing.T) {
 		steps   []step
 		after   func(t *testing.T, c *Card)
 	}{
-		{Truncated, []step{s(selAP, "9000"), s(selAuth, "9000"), sd(read256, "9000", 128), sd(read4, "9000", 2)}, nil},
+		{Truncated, []step{s(selAP, "9000"), s(selAuth, "9000"), sd(read256, "9000", 128), sd(read4, "9000", 2), sd("00 B0 00 00 01", "9000", 1)}, nil},
 		{WrongDERLength, []step{s(selAP, "9000"), s(selAuth, "9000")}, func(t *testing.T, c *Card) {
 			if got := tx(t, c, read4); !bytes.Equal(got, []byte{0x30, 0x82, byte((realLen - 16) >> 8), byte(realLen - 16), 0x90, 0x00}) {
 				t.Errorf("header %X, want length %d", got, realLen-16)

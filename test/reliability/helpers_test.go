@@ -101,7 +101,7 @@ func pinState(t *testing.T, sim *rig.SimCard) cardsim.State {
 
 // assertPINsUntouched fails if a counter moved away from the card's
 // start: 3 and 5 tries unless the profile says otherwise.
-func assertPINsUntouched(t *testing.T, what string, before, after cardsim.State) {
+func assertPINsUntouched(t testing.TB, what string, before, after cardsim.State) {
 	t.Helper()
 	if after.Auth.TriesLeft != before.Auth.TriesLeft || after.Sign.TriesLeft != before.Sign.TriesLeft ||
 		after.Auth.Verified || after.Sign.Verified {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -67,8 +69,8 @@ var operations = []operation{
 }
 
 // maxAPDUs bounds what any operation may send: a good check needs 12,
-// the slowest legitimate read (Le halved down to a few bytes) a few
-// dozen more.
+// the slowest legitimate read (a card answering half of every Le) about
+// fifty.
 const maxAPDUs = 200
 
 // transmitter adapts a handler (a card with extra faults around it) to
@@ -91,7 +93,7 @@ func removeAfter(n int, next transmitter) transmitter {
 
 // probe runs op once and holds the outcome to the rules; it returns the
 // problem a resident would be told (or "" for a result).
-func probe(t *testing.T, name string, card *cardsim.Card, tx transmitter, op operation, extended bool, truth *x509.Certificate) (problem report.Problem) {
+func probe(t testing.TB, name string, card *cardsim.Card, tx transmitter, op operation, extended bool, truth *x509.Certificate, budget int) (problem report.Problem) {
 	t.Helper()
 	before := card.State()
 	startAPDUs := card.Stats().APDUs
@@ -122,7 +124,7 @@ func probe(t *testing.T, name string, card *cardsim.Card, tx transmitter, op ope
 			t.Errorf("%s: reported validity %v, card holds %v", name, v, validityOf(truth))
 		}
 	}
-	if n := card.Stats().APDUs - startAPDUs; n > maxAPDUs {
+	if n := card.Stats().APDUs - startAPDUs; n > budget {
 		t.Errorf("%s: %d APDUs", name, n)
 	}
 	for _, ex := range card.Exchanges() {
@@ -176,11 +178,11 @@ func TestProtocolMatrix(t *testing.T) {
 				// The APDUs a whole run takes, then a removal after each.
 				start := card.Stats().APDUs
 				name := fmt.Sprintf("%s/%s/extended=%v", p.Name, op.name, extended)
-				tl.add(string(orResult(probe(t, name, card, card.Transmit, op, extended, truth))))
+				tl.add(string(orResult(probe(t, name, card, card.Transmit, op, extended, truth, maxAPDUs))))
 				n := card.Stats().APDUs - start
 				for k := 0; k < n; k++ {
 					name := fmt.Sprintf("%s/remove-after-%d", name, k)
-					problem := probe(t, name, card, removeAfter(k, card.Transmit), op, extended, truth)
+					problem := probe(t, name, card, removeAfter(k, card.Transmit), op, extended, truth, maxAPDUs)
 					// The run needs more than k APDUs, so it must meet the
 					// removal, and say so. (random-sw answers differently
 					// every run, so its runs need not reach APDU k.)
@@ -216,7 +218,7 @@ func TestRandomStatusWords(t *testing.T) {
 			h := cardsim.RandomStatusWords(uint64(seed))(card, card.Transmit)
 			op := operations[seed%len(operations)]
 			name := fmt.Sprintf("%s/seed-%d/%s", p, seed, op.name)
-			tl.add(string(orResult(probe(t, name, card, transmitter(h), op, seed%3 == 0, truth))))
+			tl.add(string(orResult(probe(t, name, card, transmitter(h), op, seed%3 == 0, truth, maxAPDUs))))
 		}
 	}
 }
@@ -245,4 +247,66 @@ func TestHungCardInProcess(t *testing.T) {
 	case <-time.After(2 * time.Second):
 		t.Fatal("removal did not end the check")
 	}
+}
+
+// FuzzCheckAnswers puts a fuzzed script between the protocol code and a
+// good simulated card: per APDU, two bytes say whether to pass the answer,
+// swap its status word, cut its data, drop it to a byte, or send a 61 xx
+// or 6C xx of the script's choosing. The rules of probe hold for every
+// script: no panic, no wrong date, no PIN try, a bounded number of APDUs
+// and an error a resident can act on.
+func FuzzCheckAnswers(f *testing.F) {
+	f.Add([]byte{}, byte(0))
+	f.Add([]byte{0, 0, 0, 0, 1, 0x6C, 2, 0x10}, byte(1))
+	f.Add([]byte{3, 0, 3, 0, 4, 0x61, 4, 0x00, 5, 0xFF}, byte(2))
+	f.Add([]byte{1, 0x63, 1, 0xC0, 1, 0x69, 1, 0x83}, byte(3))
+	card, truth := newSimOnce(f)
+	f.Fuzz(func(t *testing.T, script []byte, sel byte) {
+		step := 0
+		tx := transmitter(func(apdu []byte) ([]byte, error) {
+			resp, err := card.Transmit(apdu)
+			if err != nil || 2*step+1 >= len(script) {
+				return resp, err
+			}
+			op, arg := script[2*step], script[2*step+1]
+			step++
+			data := resp[:len(resp)-2]
+			switch op % 6 {
+			case 1: // another status word
+				return append(slices.Clone(data), arg, resp[len(resp)-1]^arg), nil
+			case 2: // data cut short, status word kept
+				return append(slices.Clone(data[:min(len(data), int(arg))]), resp[len(resp)-2:]...), nil
+			case 3: // no status word
+				return slices.Clone(resp[:min(len(resp), int(arg%2))]), nil
+			case 4: // more data waiting
+				return append(slices.Clone(data), 0x61, arg), nil
+			case 5: // wrong length, says the card
+				return append(slices.Clone(data), 0x6C, arg), nil
+			}
+			return resp, nil
+		})
+		op := operations[int(sel)%len(operations)]
+		// Each scripted fault may cost an APDU of its own.
+		probe(t, op.name, card, tx, op, sel&0x80 != 0, truth, maxAPDUs+len(script)/2)
+	})
+}
+
+var simOnce struct {
+	sync.Once
+	card  *cardsim.Card
+	truth *x509.Certificate
+}
+
+// newSimOnce builds one good card per fuzzing process: signing a card's
+// certificates costs milliseconds, an exchange microseconds.
+func newSimOnce(tb testing.TB) (*cardsim.Card, *x509.Certificate) {
+	simOnce.Do(func() {
+		c, err := cardsim.New(cardsim.Options{Today: todayTime})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		simOnce.card = c
+		simOnce.truth, _ = x509.ParseCertificate(c.Certificates().Auth)
+	})
+	return simOnce.card, simOnce.truth
 }
