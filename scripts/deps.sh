@@ -2,7 +2,8 @@
 # Installs what jpkicheck needs on a Debian or Ubuntu machine, and only what
 # is missing, so `make demo` and `make test` work on a fresh machine.
 #   scripts/deps.sh build   Go toolchain check, libpcsclite-dev, pkg-config
-#   scripts/deps.sh test    build + pcscd, vsmartcard-vpcd, opensc (the test rig)
+#   scripts/deps.sh test    build + pcscd, vsmartcard-vpcd, opensc (the test rig),
+#                           chromium and CJK fonts (the kiosk page's browser test)
 #   scripts/deps.sh browser test + chromium (kiosk page tests, screenshots)
 set -euo pipefail
 
@@ -10,7 +11,7 @@ group="${1:-build}"
 pkgs=(libpcsclite-dev pkg-config gcc)
 case "$group" in
 build) ;;
-test) pkgs+=(pcscd vsmartcard-vpcd opensc pcsc-tools) ;;
+test) pkgs+=(pcscd vsmartcard-vpcd opensc pcsc-tools chromium fonts-noto-cjk) ;;
 browser) pkgs+=(pcscd vsmartcard-vpcd opensc pcsc-tools chromium fonts-noto-cjk) ;;
 *) echo "usage: $0 build|test|browser" >&2; exit 2 ;;
 esac
