@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every native Go fuzz target in the module, one after the other, for
+# FUZZTIME each: `make fuzz` (5m each) to hunt, `FUZZTIME=4s make fuzz` in
+# CI as a smoke test that the targets still run and find nothing quickly.
+#
+# A crasher fails the run. Go saves it as testdata/fuzz/<Target>/<hash> in
+# the target's package, and plain `go test` replays every file there from
+# then on: commit it with the fix, and it is the regression test.
+#
+# The corpus a run grows is kept in Go's cache ($(go env GOCACHE)/fuzz), so
+# later runs on the same machine start from it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+FUZZTIME=${FUZZTIME:-5m}
+# Each new interesting input is minimised; Go's default of 60 s per input
+# stalls targets whose inputs are whole certificates for the entire run.
+FUZZMINIMIZETIME=${FUZZMINIMIZETIME:-1000x}
+
+mapfile -t files < <(grep -rlE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*\(f \*testing\.F\)' . | sort)
+targets=0 execs_total=0 failed=()
+start=$SECONDS
+for file in "${files[@]}"; do
+	dir=$(dirname "$file")
+	for name in $(grep -oE '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
+		log=$(mktemp)
+		t0=$SECONDS
+		if $GO test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "$FUZZMINIMIZETIME" "$dir" >"$log" 2>&1; then
+			status=ok
+		else
+			status=FAIL
+			failed+=("$dir $name")
+			cat "$log"
+		fi
+		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+		execs=${execs:-0}
+		printf 'fuzz: %-4s %-28s %-22s %10s execs in %ss\n' "$status" "${dir#./}" "$name" "$execs" $((SECONDS - t0))
+		targets=$((targets + 1))
+		execs_total=$((execs_total + execs))
+		rm -f "$log"
+	done
+done
+echo "fuzz: $targets targets, $FUZZTIME each, $execs_total executions in $((SECONDS - start))s, ${#failed[@]} failing"
+if [ ${#failed[@]} -gt 0 ]; then
+	printf 'fuzz: FAILED %s\n' "${failed[@]}"
+	echo "fuzz: the inputs are under each package's testdata/fuzz/; 'go test ./PKG' replays them" >&2
+	exit 1
+fi
