@@ -231,52 +231,53 @@ func (l *loop) wanted(reader string) bool {
 	return want == "" || strings.Contains(strings.ToLower(reader), strings.ToLower(want))
 }
 
-func (l *loop) event(ev Event) {
+func (l *loop) event(ev pcsc.Event) {
 	logf := l.m.cfg.Logf
+	name := ev.Reader.Name
 	switch ev.Kind {
-	case ServiceGone:
+	case pcsc.ServiceGone:
 		logf("kiosk: card service gone: %v", ev.Err)
 		l.service = false
 		l.clearCard()
 		clear(l.readers)
-	case ServiceBack:
+	case pcsc.ServiceBack:
 		logf("kiosk: card service back")
 		l.service = true
-	case ReaderAdded:
-		if l.wanted(ev.Reader) {
-			logf("kiosk: reader %s connected", ev.Reader)
-			if _, ok := l.readers[ev.Reader]; !ok {
-				l.readers[ev.Reader] = false
+	case pcsc.ReaderAdded:
+		if l.wanted(name) {
+			logf("kiosk: reader %s connected", name)
+			if _, ok := l.readers[name]; !ok {
+				l.readers[name] = false
 			}
 		}
-	case ReaderRemoved:
-		if _, ok := l.readers[ev.Reader]; ok {
-			logf("kiosk: reader %s disconnected", ev.Reader)
-			delete(l.readers, ev.Reader)
+	case pcsc.ReaderRemoved:
+		if _, ok := l.readers[name]; ok {
+			logf("kiosk: reader %s disconnected", name)
+			delete(l.readers, name)
 		}
-		if ev.Reader == l.active {
+		if name == l.active {
 			l.clearCard()
 		}
-	case CardInserted:
-		if l.wanted(ev.Reader) {
-			logf("kiosk: %s: card inserted", ev.Reader)
-			l.readers[ev.Reader] = true
+	case pcsc.CardInserted:
+		if l.wanted(name) {
+			logf("kiosk: %s: card inserted", name)
+			l.readers[name] = true
 		}
-	case CardRemoved:
-		if _, ok := l.readers[ev.Reader]; ok {
-			logf("kiosk: %s: card removed", ev.Reader)
-			l.readers[ev.Reader] = false
+	case pcsc.CardRemoved:
+		if _, ok := l.readers[name]; ok {
+			logf("kiosk: %s: card removed", name)
+			l.readers[name] = false
 		}
-		if ev.Reader == l.active {
+		if name == l.active {
 			l.clearCard()
 		}
 	}
 	if l.active == "" && l.service {
 		// One card at a time: the first reader (by name) holding one.
 		var names []string
-		for name, present := range l.readers {
+		for r, present := range l.readers {
 			if present {
-				names = append(names, name)
+				names = append(names, r)
 			}
 		}
 		if len(names) > 0 {

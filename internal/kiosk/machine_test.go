@@ -70,7 +70,7 @@ func start(t *testing.T, tweak func(*Config)) *harness {
 // what OnStatus recorded, so the history never lags behind what it saw.
 func (h *harness) wait(what string, ok func(Status) bool) Status {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		h.mu.Lock()
 		n := len(h.history)
@@ -83,7 +83,7 @@ func (h *harness) wait(what string, ok func(Status) bool) Status {
 			return last
 		}
 		if time.Now().After(deadline) {
-			h.t.Fatalf("no %s within 5 s; now %s\nscreens so far: %v", what, last.Screen, h.screens())
+			h.t.Fatalf("no %s within 15 s; now %s\nscreens so far: %v", what, last.Screen, h.screens())
 		}
 		time.Sleep(time.Millisecond)
 	}

@@ -16,38 +16,8 @@ type PCSC struct {
 	Timeout time.Duration
 }
 
-// Events implements Source.
-func (p PCSC) Events(ctx context.Context) <-chan Event {
-	in := pcsc.Watch(ctx)
-	out := make(chan Event)
-	go func() {
-		defer close(out)
-		for ev := range in {
-			k, ok := pcscKinds[ev.Kind]
-			if !ok {
-				continue
-			}
-			select {
-			case out <- Event{Kind: k, Reader: ev.Reader.Name, Err: ev.Err}:
-			case <-ctx.Done():
-				// Drain so Watch can see ctx and close its channel.
-				for range in {
-				}
-				return
-			}
-		}
-	}()
-	return out
-}
-
-var pcscKinds = map[pcsc.EventKind]EventKind{
-	pcsc.CardInserted:  CardInserted,
-	pcsc.CardRemoved:   CardRemoved,
-	pcsc.ReaderAdded:   ReaderAdded,
-	pcsc.ReaderRemoved: ReaderRemoved,
-	pcsc.ServiceGone:   ServiceGone,
-	pcsc.ServiceBack:   ServiceBack,
-}
+// Events implements Source with pcsc.Watch.
+func (p PCSC) Events(ctx context.Context) <-chan pcsc.Event { return pcsc.Watch(ctx) }
 
 // Connect implements Source.
 func (p PCSC) Connect(ctx context.Context, reader string) (Card, error) {

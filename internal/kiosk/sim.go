@@ -9,6 +9,7 @@ import (
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 )
 
@@ -26,7 +27,7 @@ type Sim struct {
 
 	mu       sync.Mutex
 	card     *cardsim.Card
-	queue    []Event
+	queue    []pcsc.Event
 	wake     chan struct{}
 	watching bool
 }
@@ -44,7 +45,7 @@ func (s *Sim) Insert(o cardsim.Options) error {
 	s.mu.Lock()
 	s.removeLocked()
 	s.card = card
-	s.pushLocked(Event{Kind: CardInserted, Reader: SimReader})
+	s.pushLocked(simEvent(pcsc.CardInserted))
 	s.mu.Unlock()
 	return nil
 }
@@ -62,7 +63,7 @@ func (s *Sim) removeLocked() {
 	}
 	s.card.Remove()
 	s.card = nil
-	s.pushLocked(Event{Kind: CardRemoved, Reader: SimReader})
+	s.pushLocked(simEvent(pcsc.CardRemoved))
 }
 
 // Card is the card in the reader, or nil.
@@ -78,11 +79,11 @@ func (s *Sim) Unplug(unplug bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !unplug {
-		s.pushLocked(Event{Kind: ReaderAdded, Reader: SimReader})
+		s.pushLocked(simEvent(pcsc.ReaderAdded))
 		return
 	}
 	s.removeLocked()
-	s.pushLocked(Event{Kind: ReaderRemoved, Reader: SimReader})
+	s.pushLocked(simEvent(pcsc.ReaderRemoved))
 }
 
 // StopService plays the PC/SC service stopping (stop true: every reader
@@ -91,20 +92,20 @@ func (s *Sim) StopService(stop bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !stop {
-		s.pushLocked(Event{Kind: ServiceBack})
-		s.pushLocked(Event{Kind: ReaderAdded, Reader: SimReader})
+		s.pushLocked(pcsc.Event{Kind: pcsc.ServiceBack})
+		s.pushLocked(simEvent(pcsc.ReaderAdded))
 		return
 	}
 	if s.card != nil {
 		s.card.Remove()
 		s.card = nil
 	}
-	s.pushLocked(Event{Kind: ServiceGone, Err: errors.New("simulated service stop")})
+	s.pushLocked(pcsc.Event{Kind: pcsc.ServiceGone, Err: errors.New("simulated service stop")})
 }
 
 // pushLocked queues an event for the watcher, if there is one: its first
 // events describe the reader as it is when it starts watching.
-func (s *Sim) pushLocked(ev Event) {
+func (s *Sim) pushLocked(ev pcsc.Event) {
 	if !s.watching {
 		return
 	}
@@ -116,18 +117,18 @@ func (s *Sim) pushLocked(ev Event) {
 }
 
 // Events implements Source. There is one watcher at a time.
-func (s *Sim) Events(ctx context.Context) <-chan Event {
+func (s *Sim) Events(ctx context.Context) <-chan pcsc.Event {
 	s.mu.Lock()
 	s.watching = true
 	s.wake = make(chan struct{}, 1)
-	s.queue = []Event{{Kind: ReaderAdded, Reader: SimReader}}
+	s.queue = []pcsc.Event{simEvent(pcsc.ReaderAdded)}
 	if s.card != nil {
-		s.queue = append(s.queue, Event{Kind: CardInserted, Reader: SimReader})
+		s.queue = append(s.queue, simEvent(pcsc.CardInserted))
 	}
 	wake := s.wake
 	s.mu.Unlock()
 
-	out := make(chan Event)
+	out := make(chan pcsc.Event)
 	go func() {
 		defer close(out)
 		defer func() {
@@ -155,6 +156,15 @@ func (s *Sim) Events(ctx context.Context) <-chan Event {
 		}
 	}()
 	return out
+}
+
+// simEvent is a change of the simulated reader.
+func simEvent(k pcsc.EventKind) pcsc.Event {
+	r := pcsc.Reader{Name: SimReader}
+	if k == pcsc.CardInserted {
+		r.CardPresent = true
+	}
+	return pcsc.Event{Kind: k, Reader: r}
 }
 
 // Connect implements Source.

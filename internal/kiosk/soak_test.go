@@ -1,4 +1,4 @@
-package kiosk_test
+package kiosk
 
 import (
 	"bufio"
@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
-	"github.com/jpkicheck/jpkicheck/internal/kiosk"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
@@ -27,7 +26,7 @@ const SoakEnv = "JPKICHECK_SOAK_CYCLES"
 // answer is what the soak test keeps of each card's final screen.
 type answer struct {
 	visit   uint64
-	screen  kiosk.Screen
+	screen  Screen
 	state   string
 	problem string
 }
@@ -54,13 +53,13 @@ func TestSoak(t *testing.T) {
 	var (
 		mu      sync.Mutex
 		answers []answer
-		screens = map[kiosk.Screen]int{}
+		screens = map[Screen]int{}
 	)
-	m := kiosk.New(kiosk.Config{Source: kiosk.PCSC{}, OnStatus: func(s kiosk.Status) {
+	m := New(Config{Source: PCSC{}, OnStatus: func(s Status) {
 		mu.Lock()
 		defer mu.Unlock()
 		screens[s.Screen]++
-		if (s.Screen == kiosk.ScreenResult && !s.Pending) || s.Screen == kiosk.ScreenError {
+		if (s.Screen == ScreenResult && !s.Pending) || s.Screen == ScreenError {
 			a := answer{visit: s.Visit, screen: s.Screen, problem: string(s.Problem)}
 			if s.Report != nil {
 				a.state = s.Report.State.String()
@@ -76,11 +75,11 @@ func TestSoak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wg.Go(func() { kiosk.NewServer(m, kiosk.ServerOptions{Addr: ln.Addr().String()}).Serve(ctx, ln) })
+	wg.Go(func() { NewServer(m, ServerOptions{Addr: ln.Addr().String()}).Serve(ctx, ln) })
 	var events atomic.Int64
 	wg.Go(func() { readEvents(ctx, "http://"+ln.Addr().String()+"/api/events", &events) })
 
-	lastScreen := func() kiosk.Screen { return m.Status().Screen }
+	lastScreen := func() Screen { return m.Status().Screen }
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
 		deadline := time.Now().Add(15 * time.Second)
@@ -97,16 +96,16 @@ func TestSoak(t *testing.T) {
 
 	profiles := []struct {
 		p             cardsim.Profile
-		screen        kiosk.Screen
+		screen        Screen
 		state, reason string
 	}{
-		{cardsim.Valid, kiosk.ScreenResult, "not_yet_open", ""},
-		{cardsim.WindowOpen, kiosk.ScreenResult, "open", ""},
-		{cardsim.Expired, kiosk.ScreenResult, "expired", ""},
-		{cardsim.NotJPKI, kiosk.ScreenError, "", "not_jpki"},
+		{cardsim.Valid, ScreenResult, "not_yet_open", ""},
+		{cardsim.WindowOpen, ScreenResult, "open", ""},
+		{cardsim.Expired, ScreenResult, "expired", ""},
+		{cardsim.NotJPKI, ScreenError, "", "not_jpki"},
 	}
 	var (
-		prev       *soakCard
+		prev       *rigCard
 		goBase     int
 		heapBase   uint64
 		start      = time.Now()
@@ -122,7 +121,7 @@ func TestSoak(t *testing.T) {
 			prev.Remove()
 			prev = nil
 		}
-		waitFor("the waiting screen", func() bool { return lastScreen() == kiosk.ScreenWaiting })
+		waitFor("the waiting screen", func() bool { return lastScreen() == ScreenWaiting })
 		time.Sleep(200 * time.Millisecond) // let finished reads and card goroutines end
 		runtime.GC()
 		runtime.GC()
@@ -130,7 +129,7 @@ func TestSoak(t *testing.T) {
 		runtime.ReadMemStats(&ms)
 		return runtime.NumGoroutine(), ms.HeapAlloc
 	}
-	waitFor("the waiting screen", func() bool { return lastScreen() == kiosk.ScreenWaiting })
+	waitFor("the waiting screen", func() bool { return lastScreen() == ScreenWaiting })
 	for i := 0; i < cycles; i++ {
 		if i == warmup {
 			goBase, heapBase = quiesce()
@@ -174,17 +173,17 @@ func TestSoak(t *testing.T) {
 	}
 }
 
-// soakCard is an in-process simulated card in one of the rig's readers.
+// rigCard is an in-process simulated card in one of the rig's readers.
 // The rig keeps every card it was given until the test ends, so the card
 // lets go of its simulated card when removed: what stays is the rig's own
 // small record, not a card's certificates, which would read as a leak.
-type soakCard struct {
+type rigCard struct {
 	ic  *rig.InsertedCard
 	mu  sync.Mutex
 	sim *cardsim.Card
 }
 
-func (c *soakCard) Remove() {
+func (c *rigCard) Remove() {
 	c.ic.Remove()
 	c.mu.Lock()
 	c.sim = nil
@@ -192,13 +191,13 @@ func (c *soakCard) Remove() {
 }
 
 // insertIn serves a new in-process simulated card to reader i.
-func insertIn(t *testing.T, r *rig.Rig, reader int, p cardsim.Profile) *soakCard {
+func insertIn(t *testing.T, r *rig.Rig, reader int, p cardsim.Profile) *rigCard {
 	t.Helper()
 	sim, err := cardsim.New(cardsim.Options{Profile: p})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &soakCard{sim: sim}
+	c := &rigCard{sim: sim}
 	c.ic = r.InsertCard(t, reader, rig.VirtualCard{ATR: sim.ATR(), Async: true, Handle: func(apdu []byte) []byte {
 		c.mu.Lock()
 		sim := c.sim

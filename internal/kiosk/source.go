@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 )
 
@@ -11,10 +12,10 @@ import (
 // built-in simulated card (Sim); tests use Sim with their own events.
 type Source interface {
 	// Events reports reader and card changes until ctx ends, then closes
-	// the channel. It starts with the current state (readers, then the
-	// cards already in them), so the machine builds its view from events
-	// alone.
-	Events(ctx context.Context) <-chan Event
+	// the channel, as pcsc.Watch does: it starts with the current state
+	// (readers, then the cards already in them), so the machine builds its
+	// view from events alone.
+	Events(ctx context.Context) <-chan pcsc.Event
 	// Connect connects to the card in the named reader.
 	Connect(ctx context.Context, reader string) (Card, error)
 }
@@ -30,42 +31,4 @@ type Card interface {
 	// simulated card's test CA); nil for a real card.
 	TrustPEM() []byte
 	Close() error
-}
-
-// EventKind says what changed.
-type EventKind int
-
-// The kinds of Event, as pcsc.Watch reports them.
-const (
-	CardInserted EventKind = iota + 1
-	CardRemoved
-	ReaderAdded
-	ReaderRemoved
-	ServiceGone // the PC/SC service stopped; every reader and card is gone with it
-	ServiceBack // the service is back; the readers and cards follow as events
-)
-
-func (k EventKind) String() string {
-	switch k {
-	case CardInserted:
-		return "card inserted"
-	case CardRemoved:
-		return "card removed"
-	case ReaderAdded:
-		return "reader added"
-	case ReaderRemoved:
-		return "reader removed"
-	case ServiceGone:
-		return "service gone"
-	case ServiceBack:
-		return "service back"
-	}
-	return "unknown event"
-}
-
-// Event is one change.
-type Event struct {
-	Kind   EventKind
-	Reader string // the reader's name; "" for service events
-	Err    error  // ServiceGone: how it showed
 }

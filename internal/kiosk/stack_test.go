@@ -1,4 +1,4 @@
-package kiosk_test
+package kiosk
 
 // Real-stack tests of the kiosk: pcscd with vpcd (internal/rig), the
 // simulated card as cmd/jpkisim or served in-process, the real jpkicheck
@@ -22,24 +22,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
-	"github.com/jpkicheck/jpkicheck/internal/kiosk"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
-
-// holder is the simulated card's fictitious holder (its signing
-// certificate); none of it may ever reach a page, a response or a log.
-var holder = []string{"見本", "花子", "霞が関", "千代田区", "19850401"}
-
-func assertNoHolder(t *testing.T, where, text string) {
-	t.Helper()
-	for _, p := range holder {
-		if strings.Contains(text, p) {
-			t.Errorf("%s shows the holder's %q", where, p)
-		}
-	}
-}
 
 // lockedBuffer collects a child's output while it runs.
 type lockedBuffer struct {
@@ -110,7 +96,7 @@ func startKiosk(t *testing.T, r *rig.Rig, args ...string) *kioskProcess {
 }
 
 // status fetches /api/status.
-func status(t *testing.T, base string) (kiosk.Status, string) {
+func status(t *testing.T, base string) (Status, string) {
 	t.Helper()
 	resp, err := http.Get(base + "api/status")
 	if err != nil {
@@ -119,7 +105,7 @@ func status(t *testing.T, base string) (kiosk.Status, string) {
 	defer resp.Body.Close()
 	var buf bytes.Buffer
 	buf.ReadFrom(resp.Body)
-	var s kiosk.Status
+	var s Status
 	if err := json.Unmarshal(buf.Bytes(), &s); err != nil {
 		t.Fatalf("status: %v", err)
 	}
@@ -193,7 +179,7 @@ func TestBrowserRealStack(t *testing.T) {
 	}
 
 	var firstAnswer, wholeAnswer []time.Duration
-	cycle := func(profile string, screen string, check func(st kiosk.Status, page string)) {
+	cycle := func(profile string, screen string, check func(st Status, page string)) {
 		t.Helper()
 		before, _ := status(t, k.url)
 		t0 := time.Now()
@@ -245,7 +231,7 @@ func TestBrowserRealStack(t *testing.T) {
 	}
 
 	for i := 0; i < 3; i++ {
-		cycle("window-open", "result", func(st kiosk.Status, page string) {
+		cycle("window-open", "result", func(st Status, page string) {
 			w := st.Report.Certificates.Auth.Window
 			if !strings.Contains(page, ja.StateSentence(w)) || !strings.Contains(page, ja.Kiosk.Page.BadgeOpen) {
 				t.Errorf("window-open page:\n%s", page)
@@ -268,18 +254,18 @@ func TestBrowserRealStack(t *testing.T) {
 			t.Errorf("after the card left the page stayed in %q", lang)
 		}
 	}
-	cycle("expired", "result", func(st kiosk.Status, page string) {
+	cycle("expired", "result", func(st Status, page string) {
 		w := st.Report.Certificates.Auth.Window
 		if st.Tone != "expired" || !strings.Contains(page, ja.StateSentence(w)) || !strings.Contains(page, ja.Kiosk.Page.BadgeExpired) {
 			t.Errorf("expired page (tone %s):\n%s", st.Tone, page)
 		}
 	})
-	cycle("auth-locked", "result", func(st kiosk.Status, page string) {
+	cycle("auth-locked", "result", func(st Status, page string) {
 		if !strings.Contains(page, ja.PINWarning("auth", st.Report.PINs.Auth)) {
 			t.Errorf("locked PIN page:\n%s", page)
 		}
 	})
-	cycle("not-jpki", "error", func(st kiosk.Status, page string) {
+	cycle("not-jpki", "error", func(st Status, page string) {
 		if st.Problem != report.NotJPKI || !strings.Contains(page, ja.ProblemMessage(report.Details{Problem: report.NotJPKI})) {
 			t.Errorf("not-jpki page (%s):\n%s", st.Problem, page)
 		}
@@ -295,8 +281,20 @@ func TestBrowserRealStack(t *testing.T) {
 		t.Errorf("median insertion-to-answer latency %v, want under 1 s", median)
 	}
 
+	// The server going away while an answer shows: the page cannot know
+	// whether the card is still there, so it clears the answer too.
+	r.StartCard(t, "--profile", "valid")
+	do(t, tab, "the last answer", headless.WaitScreen("result", 0, 10*time.Second))
+	st, _ := status(t, k.url)
 	if code := k.stop(); code != 0 {
 		t.Errorf("kiosk exit code %d after SIGINT", code)
+	}
+	do(t, tab, "the page without its server", headless.WaitScreen("reconnecting", 0, 10*time.Second))
+	if html := text(t, tab, headless.HTML()); strings.Contains(html, st.Text[report.Ja].Sentence) {
+		t.Error("the answer stayed on the page after the kiosk stopped")
+	}
+	if got := text(t, tab, headless.Text()); !strings.Contains(got, ja.Kiosk.Page.Reconnecting) {
+		t.Errorf("the page without its server says:\n%s", got)
 	}
 	log := k.stderr.String()
 	assertNoHolder(t, "kiosk log", log)
@@ -310,102 +308,27 @@ func TestBrowserRealStack(t *testing.T) {
 // themselves. In-process, on the real stack.
 func TestRealStackRecovers(t *testing.T) {
 	r := rig.Start(t, rig.Options{Quiet: true})
-	w := watch(t, kiosk.Config{Source: kiosk.PCSC{}})
-	w.wait(t, "waiting", func(s kiosk.Status) bool { return s.Screen == kiosk.ScreenWaiting })
+	h := start(t, func(c *Config) { c.Source, c.Today = PCSC{}, nil })
+	h.waitScreen(ScreenWaiting)
 
-	card := insert(t, r, cardsim.WindowOpen)
-	w.wait(t, "the answer", final(kiosk.ScreenResult))
+	card := insertIn(t, r, 0, cardsim.WindowOpen)
+	h.waitScreen(ScreenResult)
 
 	r.StopPCSCD()
-	w.wait(t, "no service", func(s kiosk.Status) bool { return s.Screen == kiosk.ScreenNoService && s.Report == nil })
+	assertNoCard(t, h.waitScreen(ScreenNoService))
 	r.SetReaders(false)
 	r.StartPCSCD()
-	w.wait(t, "no reader", func(s kiosk.Status) bool { return s.Screen == kiosk.ScreenNoReader })
+	h.waitScreen(ScreenNoReader)
 	r.SetReaders(true)
 	r.RestartPCSCD()
 	// The card stayed in the reader all along: it is read again.
-	w.wait(t, "the answer after the reader came back", func(s kiosk.Status) bool {
-		return s.Screen == kiosk.ScreenResult && !s.Pending && s.Report.State.String() == "open"
+	h.wait("the answer after the reader came back", func(s Status) bool {
+		return s.Screen == ScreenResult && !s.Pending && s.Report.State.String() == "open"
 	})
 	card.Remove()
-	w.wait(t, "waiting", func(s kiosk.Status) bool { return s.Screen == kiosk.ScreenWaiting })
-	insert(t, r, cardsim.Expired)
-	w.wait(t, "the next card", func(s kiosk.Status) bool {
-		return s.Screen == kiosk.ScreenResult && !s.Pending && s.Report.State.String() == "expired"
+	assertNoCard(t, h.waitScreen(ScreenWaiting))
+	insertIn(t, r, 0, cardsim.Expired)
+	h.wait("the next card", func(s Status) bool {
+		return s.Screen == ScreenResult && !s.Pending && s.Report.State.String() == "expired"
 	})
-}
-
-// watcher runs a Machine in-process and keeps what it published.
-type watcher struct {
-	m       *kiosk.Machine
-	mu      sync.Mutex
-	history []kiosk.Status
-}
-
-func watch(t *testing.T, cfg kiosk.Config) *watcher {
-	t.Helper()
-	w := &watcher{}
-	cfg.OnStatus = func(s kiosk.Status) {
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		w.history = append(w.history, s)
-	}
-	w.m = kiosk.New(cfg)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { w.m.Run(ctx); close(done) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			t.Error("the machine did not stop within 10 s")
-		}
-	})
-	return w
-}
-
-func (w *watcher) last() (kiosk.Status, int) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if len(w.history) == 0 {
-		return kiosk.Status{}, 0
-	}
-	return w.history[len(w.history)-1], len(w.history)
-}
-
-func (w *watcher) wait(t *testing.T, what string, ok func(kiosk.Status) bool) kiosk.Status {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		if s, n := w.last(); n > 0 && ok(s) {
-			return s
-		}
-		if time.Now().After(deadline) {
-			s, _ := w.last()
-			t.Fatalf("no %s within 15 s; the screen is %s (%s)", what, s.Screen, s.Problem)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-}
-
-func final(screen kiosk.Screen) func(kiosk.Status) bool {
-	return func(s kiosk.Status) bool { return s.Screen == screen && !s.Pending }
-}
-
-// insert puts an in-process simulated card into reader 0 of the rig,
-// without waiting for pcscd to see it.
-func insert(t *testing.T, r *rig.Rig, p cardsim.Profile) *rig.InsertedCard {
-	t.Helper()
-	sim, err := cardsim.New(cardsim.Options{Profile: p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r.InsertCard(t, 0, rig.VirtualCard{ATR: sim.ATR(), Async: true, Handle: func(apdu []byte) []byte {
-		rsp, err := sim.Transmit(apdu)
-		if err != nil {
-			return nil
-		}
-		return rsp
-	}})
 }
