@@ -173,6 +173,36 @@ func TestBrowserRealStack(t *testing.T) {
 	rig.Build(t, "./cmd/jpkisim") // not inside the first measurement
 	ja, en := report.Messages(report.Ja), report.Messages(report.En)
 
+	// Every console message the page causes: the CSP must refuse nothing
+	// the page itself does, and the script must never throw.
+	var console struct {
+		sync.Mutex
+		msgs []chromedp.ConsoleMessage
+	}
+	cctx, stopConsole := context.WithCancel(tab)
+	messages := chromedp.Console(cctx)
+	consoleDone := make(chan struct{})
+	go func() {
+		defer close(consoleDone)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			console.Lock()
+			console.msgs = append(console.msgs, m)
+			console.Unlock()
+		}
+	}()
+	defer func() {
+		stopConsole()
+		<-consoleDone
+		for _, m := range console.msgs {
+			if m.IsException() || strings.Contains(m.Text, "Content Security Policy") || strings.Contains(m.Text, "Refused to") {
+				t.Errorf("browser console: %s", m)
+			}
+		}
+	}()
+
 	do(t, tab, "opening the page", chromedp.Navigate(k.url), headless.WaitScreen("waiting", 0, 10*time.Second))
 	if got := text(t, tab, headless.Text()); !strings.Contains(got, ja.Kiosk.Page.Insert) {
 		t.Errorf("the waiting page does not ask for the card:\n%s", got)
