@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -240,8 +241,8 @@ func TestEventStream(t *testing.T) {
 	for last.Screen != ScreenResult || last.Pending {
 		var nid string
 		nid, last = next()
-		if nid <= id && len(nid) <= len(id) {
-			t.Errorf("event id %s after %s", nid, id)
+		if n, err := strconv.ParseUint(nid, 10, 64); err != nil || n <= first.Seq || n != last.Seq {
+			t.Errorf("event id %s (seq %d) after %s", nid, last.Seq, id)
 		}
 		id = nid
 	}
