@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -300,6 +301,25 @@ func TestBrowserRealStack(t *testing.T) {
 			t.Errorf("not-jpki page (%s):\n%s", st.Problem, page)
 		}
 	})
+
+	// On a contact reader at its default 9600 bit/s (jpkisim's link model)
+	// the whole certificate takes over a second to read: the dates from
+	// its first chunk show first, the issuer check and PIN tries after.
+	before, _ := status(t, k.url)
+	t0 := time.Now()
+	slow := r.StartCardWith(t, rig.CardOptions{Async: true}, "--profile", "window-open", "--baud", "9600")
+	do(t, tab, "contact reader: the dates first", chromedp.Poll[chromedp.Void](
+		fmt.Sprintf(`document.body.dataset.screen === 'result' && Number(document.body.dataset.seq) > %d && document.querySelector('.pending') !== null`, before.Seq),
+		chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
+	first := time.Since(t0)
+	if page := text(t, tab, headless.Text()); !strings.Contains(page, ja.TrustText(&report.CertReport{Trust: report.TrustPending})) {
+		t.Errorf("while the issuer is checked the page says:\n%s", page)
+	}
+	do(t, tab, "contact reader: the whole answer", chromedp.Poll[chromedp.Void](`document.querySelector('.pending') === null`,
+		chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)))
+	t.Logf("kiosk-latency-contact: %dms to the dates, %dms to the whole answer (jpkisim --baud 9600)", first.Milliseconds(), time.Since(t0).Milliseconds())
+	slow.Stop(t)
+	do(t, tab, "contact reader: back to waiting", headless.WaitScreen("waiting", 0, 10*time.Second))
 
 	slices.Sort(firstAnswer)
 	slices.Sort(wholeAnswer)
