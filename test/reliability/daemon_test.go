@@ -24,21 +24,15 @@ import (
 // card is removed), and tells reached when it gets there: the moment to
 // pull the daemon out from under a read.
 func pauseAt(n int, reached chan<- struct{}, release <-chan struct{}) cardsim.Middleware {
-	return func(c *cardsim.Card, next cardsim.Handler) cardsim.Handler {
-		seen := 0
-		return func(cmd []byte) ([]byte, error) {
-			seen++
-			if seen == n {
-				close(reached)
-				select {
-				case <-release:
-				case <-c.Removed():
-					return nil, cardsim.ErrRemoved
-				}
-			}
-			return next(cmd)
+	return atCommand(n, func(c *cardsim.Card) error {
+		close(reached)
+		select {
+		case <-release:
+			return nil
+		case <-c.Removed():
+			return cardsim.ErrRemoved
 		}
-	}
+	})
 }
 
 // running is a jpkicheck process started in the background.

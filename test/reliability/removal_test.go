@@ -129,18 +129,27 @@ func judgeRemoval(t *testing.T, tl *tally, name string, res rig.Result, g good, 
 	assertProblem(t, name, res, report.ExitNoCard, report.CardRemoved)
 }
 
-// dropAt removes the card when its n-th command arrives, before answering.
-func dropAt(n int) cardsim.Middleware {
+// atCommand runs act when the card's n-th command arrives, before the
+// card answers it; an error from act is the card's (cardsim.ErrRemoved:
+// gone without an answer).
+func atCommand(n int, act func(c *cardsim.Card) error) cardsim.Middleware {
 	return func(c *cardsim.Card, next cardsim.Handler) cardsim.Handler {
 		seen := 0
 		return func(cmd []byte) ([]byte, error) {
 			seen++
 			if seen == n {
-				return nil, cardsim.ErrRemoved
+				if err := act(c); err != nil {
+					return nil, err
+				}
 			}
 			return next(cmd)
 		}
 	}
+}
+
+// dropAt removes the card when its n-th command arrives, before answering.
+func dropAt(n int) cardsim.Middleware {
+	return atCommand(n, func(*cardsim.Card) error { return cardsim.ErrRemoved })
 }
 
 // dtstamp is the one line of a calendar file that says when it was made.
