@@ -555,10 +555,10 @@ func enPINName(pin string) string {
 	return "4-digit PIN"
 }
 
-const enBringInPerson = "your My Number Card. You type both PINs at the counter (the 4-digit PIN and the signing password), " +
+const enBringInPerson = "Your My Number Card. You type both PINs at the counter (the 4-digit PIN and the signing password), " +
 	"so make sure you know them; a locked or forgotten PIN is reset first."
 
-const enBringByProxy = "your My Number Card; the 照会書兼回答書 form that came with the expiry notice, filled in by you, " +
+const enBringByProxy = "Your My Number Card; the 照会書兼回答書 form that came with the expiry notice, filled in by you, " +
 	"with the PINs written and sealed in its envelope; and the proxy's photo ID issued by a public office " +
 	"(My Number Card, driving licence or passport)."
 
