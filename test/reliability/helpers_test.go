@@ -1,12 +1,17 @@
 package reliability_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -183,4 +188,64 @@ func newTally(t *testing.T, name string) *tally {
 func (tl *tally) add(outcome string) {
 	tl.n++
 	tl.counts[outcome]++
+}
+
+// running is a jpkicheck process started in the background.
+type running struct {
+	cmd            *exec.Cmd
+	stdout, stderr bytes.Buffer
+	done           chan error
+	cancel         context.CancelFunc
+}
+
+// start runs jpkicheck with exactly args (see cardArgs), stdin and extra
+// environment variables.
+func (s *stack) start(t *testing.T, stdin string, env []string, args ...string) *running {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
+	p := &running{cmd: exec.CommandContext(ctx, s.bin, args...), done: make(chan error, 1), cancel: cancel}
+	p.cmd.Env = append(s.Env(), env...)
+	p.cmd.Stdin = strings.NewReader(stdin)
+	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.done <- p.cmd.Wait() }()
+	t.Cleanup(func() {
+		cancel()
+		<-p.done
+	})
+	return p
+}
+
+// wait returns the result, failing the test if it took past runTimeout.
+func (p *running) wait(t *testing.T) rig.Result {
+	t.Helper()
+	err := <-p.done
+	p.done <- err // for the cleanup
+	res := rig.Result{Stdout: p.stdout.String(), Stderr: p.stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit) && exit.ExitCode() >= 0:
+		res.Code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("jpkicheck %v: %v (hung past %v?)\nstdout:\n%s\nstderr:\n%s", p.cmd.Args, err, runTimeout, res.Stdout, res.Stderr)
+	}
+	return res
+}
+
+// outcome names a run's ending for the tally: the problem whose message
+// stderr carries, or the exit code.
+func outcome(res rig.Result) string {
+	if res.Code == 0 {
+		return "result"
+	}
+	for _, p := range []report.Problem{report.CardRemoved, report.NoService, report.CardTimeout, report.NoCard, report.Malformed, report.NotJPKI} {
+		for _, m := range problemText(p) {
+			if strings.Contains(res.Stderr, m) {
+				return string(p)
+			}
+		}
+	}
+	return "exit-" + strconv.Itoa(res.Code)
 }
