@@ -3,7 +3,10 @@ package pcsc
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/ebfe/scard"
 )
@@ -57,16 +60,81 @@ func Readers() ([]Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer sc.Release()
-	return readersOf(sc)
+	type result struct {
+		readers []Reader
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer sc.Release() // also when the answer comes too late
+		rs, err := readersOf(sc)
+		done <- result{rs, err}
+	}()
+	timer := time.NewTimer(serviceTimeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.readers, r.err
+	case <-timer.C:
+		return nil, serviceStalled("listing readers")
+	}
 }
 
+// serviceTimeout bounds the calls to the PC/SC service that are not calls
+// on a card (those have the card's timeout). pcsc-lite's client waits on
+// the daemon's socket without a limit, so a daemon that is stopped
+// (SIGSTOP) or stuck in a reader driver hung jpkicheck for ever: check and
+// readers were still waiting after 25 s (test/reliability,
+// TestStalledDaemon). A working service answers in milliseconds.
+var serviceTimeout = DefaultTimeout
+
+// serviceStalled reports a service that did not answer in time as a
+// service that is not available: restarting it is what helps.
+func serviceStalled(op string) error {
+	return &Error{Op: fmt.Sprintf("%s (no answer within %v)", op, serviceTimeout), Err: ErrNoService}
+}
+
+// establish connects to the service within serviceTimeout. A context that
+// arrives after the caller gave up is released, not leaked.
 func establish() (*scard.Context, error) {
-	sc, err := scard.EstablishContext()
-	if err != nil {
-		return nil, wrap("connecting to the pc/sc service", err)
+	type result struct {
+		sc  *scard.Context
+		err error
 	}
-	return sc, nil
+	done := make(chan result, 1)
+	var mu sync.Mutex
+	late := false
+	go func() {
+		sc, err := scard.EstablishContext()
+		mu.Lock()
+		defer mu.Unlock()
+		if late {
+			if err == nil {
+				sc.Release()
+			}
+			return
+		}
+		done <- result{sc, err}
+	}()
+	timer := time.NewTimer(serviceTimeout)
+	defer timer.Stop()
+	var r result
+	select {
+	case r = <-done:
+	case <-timer.C:
+		mu.Lock()
+		defer mu.Unlock()
+		select {
+		case r = <-done: // it made it after all
+		default:
+			late = true
+			return nil, serviceStalled("connecting to the pc/sc service")
+		}
+	}
+	if r.err != nil {
+		return nil, wrap("connecting to the pc/sc service", r.err)
+	}
+	return r.sc, nil
 }
 
 func listNames(sc *scard.Context) ([]string, error) {
