@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -121,4 +122,49 @@ func waitPresent(t *testing.T, s *stack, reader int) {
 	if _, err := pcsc.WaitForCard(ctx, s.ReaderName(reader)); err != nil {
 		t.Fatalf("no card in %s after the daemon came back: %v", s.ReaderName(reader), err)
 	}
+}
+
+// stallDaemon stops the rig's pcscd (SIGSTOP, as a daemon stuck in a
+// reader driver) and returns the function that lets it run again, which
+// also runs when the test ends.
+func stallDaemon(t *testing.T, s *stack) (resume func()) {
+	t.Helper()
+	pid := daemonPID(t, s)
+	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	resume = func() { once.Do(func() { syscall.Kill(pid, syscall.SIGCONT) }) }
+	t.Cleanup(resume)
+	return resume
+}
+
+// A daemon that stops answering does not freeze jpkicheck: each command
+// ends within the bound with "the service is not running" (exit 5), whose
+// hint is to restart it; once the daemon runs again, the card reads.
+func TestStalledDaemon(t *testing.T) {
+	s := startStack(t)
+	g := reference(t, s, [][]string{{"check", "--lang", "en"}})[0]
+	tl := newTally(t, "pcscd stalled (SIGSTOP)")
+	sim := s.card(t, 0)
+	resume := stallDaemon(t, s)
+	for _, args := range [][]string{{"check", "--lang", "en"}, {"readers", "--json"}, {"pin"}} {
+		t0 := time.Now()
+		res := s.jpkicheck(t, 0, sim.CAPath, args...)
+		took := time.Since(t0)
+		name := fmt.Sprintf("stalled daemon: %v", args)
+		t.Logf("%s: exit %d after %v", name, res.Code, took.Round(time.Millisecond))
+		if took > hangBound {
+			t.Errorf("%s: took %v, want at most %v", name, took, hangBound)
+		}
+		assertProblem(t, name, res, report.ExitNoCard, report.NoService)
+		tl.add(outcome(res))
+	}
+	resume()
+	res := s.jpkicheck(t, 0, sim.CAPath, g.args...)
+	if res.Code != g.res.Code || res.Stdout != g.res.Stdout {
+		t.Errorf("the daemon running again, the card reads: exit %d\n%s%s", res.Code, res.Stdout, res.Stderr)
+	}
+	tl.add("recovered")
+	assertPINsUntouched(t, "stalled daemon", g.before, pinState(t, sim))
 }
