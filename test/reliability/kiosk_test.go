@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 )
 
@@ -487,6 +488,12 @@ func TestKioskUnderLoad(t *testing.T) {
 		}
 		defer conn.Close()
 		fmt.Fprintf(conn, "GET /api/events HTTP/1.1\r\nHost: %s\r\n\r\n", port)
+		// The status line only, so the stream surely holds its slot
+		// before the others come; then never another byte.
+		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if line, err := bufio.NewReader(conn).ReadString('\n'); err != nil || !strings.Contains(line, " 200 ") {
+			t.Fatalf("a slow event stream got %q, %v", line, err)
+		}
 	}
 	// Streams that read, up to the cap and 40 past it.
 	const streams = 64
@@ -610,4 +617,31 @@ func dialTiny(addr string) (net.Conn, error) {
 		return errors.Join(err, serr)
 	}}
 	return d.Dial("tcp", addr)
+}
+
+// A stalled daemon (SIGSTOP) does not freeze the kiosk's page, and once
+// the daemon runs again the kiosk reads the next card by itself.
+func TestKioskStalledDaemon(t *testing.T) {
+	s := startStack(t)
+	k := s.startKiosk(t)
+	w := k.watch(t)
+	w.waitFor(t, 0, "waiting screen", 10*time.Second, func(st kstatus) bool { return st.Screen == "waiting" })
+	resume := stallDaemon(t, s)
+	var slowest time.Duration
+	for end := time.Now().Add(pcsc.DefaultTimeout + time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		t0 := time.Now()
+		k.status(t)
+		slowest = max(slowest, time.Since(t0))
+	}
+	if slowest > time.Second {
+		t.Errorf("the page took %v to answer while pcscd was stopped", slowest)
+	}
+	resume()
+	from := w.count()
+	s.card(t, 0)
+	st := w.waitFor(t, from, "the answer after the daemon came back", 20*time.Second, func(st kstatus) bool { return st.Visit > 0 && st.final() })
+	if st.Screen != "result" {
+		t.Errorf("after the stall a good card shows %s/%s", st.Screen, st.Problem)
+	}
+	t.Logf("reliability: kiosk: pcscd stopped for %v: slowest /api/status %v; the next card read: %s", pcsc.DefaultTimeout+time.Second, slowest.Round(time.Millisecond), st.Screen)
 }
