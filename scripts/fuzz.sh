@@ -32,7 +32,8 @@ for file in "${files[@]}"; do
 			failed+=("$dir $name")
 			cat "$log"
 		fi
-		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+		# A target that fails at once prints no count.
+		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2 || true)
 		execs=${execs:-0}
 		printf 'fuzz: %-4s %-28s %-22s %10s execs in %ss\n' "$status" "${dir#./}" "$name" "$execs" $((SECONDS - t0))
 		targets=$((targets + 1))
