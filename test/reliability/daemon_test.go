@@ -140,15 +140,31 @@ func stallDaemon(t *testing.T, s *stack) (resume func()) {
 }
 
 // A daemon that stops answering does not freeze jpkicheck: each command
-// ends within the bound with "the service is not running" (exit 5), whose
-// hint is to restart it; once the daemon runs again, the card reads.
+// (and one that was waiting for a card when the daemon stalled) ends within
+// the bound with "the service is not running" (exit 5), whose hint is to
+// restart it; once the daemon runs again, the card reads.
 func TestStalledDaemon(t *testing.T) {
 	s := startStack(t)
 	g := reference(t, s, [][]string{{"check", "--lang", "en"}})[0]
 	tl := newTally(t, "pcscd stalled (SIGSTOP)")
 	sim := s.card(t, 0)
+
+	// Stalled while a check waits for a card in the empty reader: the wait
+	// ends at --wait, the stall is noticed within the bound after that.
+	t0 := time.Now()
+	p := s.start(t, "", nil, "check", "--reader", s.ReaderName(1), "--wait", "3s", "--today", today)
+	time.Sleep(time.Second)
 	resume := stallDaemon(t, s)
-	for _, args := range [][]string{{"check", "--lang", "en"}, {"readers", "--json"}, {"pin"}} {
+	res := p.wait(t)
+	took := time.Since(t0)
+	t.Logf("stalled daemon during --wait 3s: exit %d after %v", res.Code, took.Round(time.Millisecond))
+	if took > 3*time.Second+hangBound {
+		t.Errorf("stalled during the wait: took %v", took)
+	}
+	assertProblem(t, "stalled daemon during the wait", res, report.ExitNoCard, report.NoService)
+	tl.add(outcome(res))
+
+	for _, args := range [][]string{{"check", "--lang", "en"}, {"readers", "--json"}} {
 		t0 := time.Now()
 		res := s.jpkicheck(t, 0, sim.CAPath, args...)
 		took := time.Since(t0)
@@ -161,7 +177,7 @@ func TestStalledDaemon(t *testing.T) {
 		tl.add(outcome(res))
 	}
 	resume()
-	res := s.jpkicheck(t, 0, sim.CAPath, g.args...)
+	res = s.jpkicheck(t, 0, sim.CAPath, g.args...)
 	if res.Code != g.res.Code || res.Stdout != g.res.Stdout {
 		t.Errorf("the daemon running again, the card reads: exit %d\n%s%s", res.Code, res.Stdout, res.Stderr)
 	}
