@@ -195,7 +195,6 @@ type running struct {
 	cmd            *exec.Cmd
 	stdout, stderr bytes.Buffer
 	done           chan error
-	cancel         context.CancelFunc
 }
 
 // start runs jpkicheck with exactly args (see cardArgs), stdin and extra
@@ -203,7 +202,7 @@ type running struct {
 func (s *stack) start(t *testing.T, stdin string, env []string, args ...string) *running {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
-	p := &running{cmd: exec.CommandContext(ctx, s.bin, args...), done: make(chan error, 1), cancel: cancel}
+	p := &running{cmd: exec.CommandContext(ctx, s.bin, args...), done: make(chan error, 1)}
 	p.cmd.Env = append(s.Env(), env...)
 	p.cmd.Stdin = strings.NewReader(stdin)
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
