@@ -264,3 +264,28 @@ func TestCheckSign(t *testing.T) {
 		t.Errorf("check --sign used the last try without --force: exit %d", one.code)
 	}
 }
+
+// What a resident reads from the other commands, in both languages, kept
+// as golden files so a wording change is a reviewed diff.
+func TestOtherCommandsGolden(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+	}{
+		{"pin-verify-correct", "1234\n", []string{"pin", "verify", "auth", "--sim"}},
+		{"pin-verify-wrong", "9999\n", []string{"pin", "verify", "auth", "--sim"}},
+		{"pin-verify-last-try", "ABC123\n", []string{"pin", "verify", "sign", "--sim", "sign-one-try"}},
+		{"pin-verify-locked", "1234\n", []string{"pin", "verify", "auth", "--sim", "auth-locked"}},
+		{"readers-sim", "", []string{"readers", "--sim", "juki"}},
+		{"ics", "", []string{"ics", "--sim", "valid"}},
+		{"ics-open", "", []string{"ics", "--sim", "window-open"}},
+		{"export-sign", "ABC123\n", []string{"export", "sign", "--sim", "-o", os.DevNull}},
+	}
+	for _, tt := range tests {
+		for _, lang := range []string{"ja", "en"} {
+			sr := runSimInput(t, tt.stdin, false, append(tt.args, "--lang", lang)...)
+			golden(t, tt.name+"."+lang+".txt", sr.stdout+"--- stderr ---\n"+sr.stderr)
+		}
+	}
+}

@@ -119,7 +119,25 @@ var ErrExists = errors.New("file exists")
 // temporary file beside it and renames it over, so a crash never leaves a
 // half-written certificate. Files are private to the user (0600): a
 // signing certificate carries the holder's name and address.
+//
+// A path that names a device or a pipe (/dev/stdout, /dev/null, a FIFO) is
+// written into as it is: there is nothing there to clobber, and renaming a
+// file over it would replace the device itself.
 func WriteFile(path string, data []byte, overwrite bool) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("writing %s: is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return f.Close()
+	}
 	if !overwrite {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, os.ErrExist) {

@@ -106,3 +106,24 @@ func TestWriteFileNeverOverwritesUnasked(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+// Devices and pipes are written into, never replaced: renaming a file over
+// /dev/null (as root) would break the whole machine.
+func TestWriteFileToDevice(t *testing.T) {
+	before, err := os.Stat(os.DevNull)
+	if err != nil {
+		t.Skip("no", os.DevNull)
+	}
+	for _, overwrite := range []bool{false, true} {
+		if err := WriteFile(os.DevNull, []byte("certificate"), overwrite); err != nil {
+			t.Errorf("overwrite=%v: %v", overwrite, err)
+		}
+	}
+	after, err := os.Stat(os.DevNull)
+	if err != nil || after.Mode() != before.Mode() || after.Mode().IsRegular() {
+		t.Fatalf("%s was replaced: mode %v, was %v", os.DevNull, after.Mode(), before.Mode())
+	}
+	if err := WriteFile(t.TempDir(), []byte("x"), true); err == nil {
+		t.Error("wrote over a directory")
+	}
+}
