@@ -18,15 +18,30 @@ FUZZTIME=${FUZZTIME:-5m}
 FUZZMINIMIZETIME=${FUZZMINIMIZETIME:-1000x}
 
 mapfile -t files < <(grep -rlE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*\(f \*testing\.F\)' . | sort)
-targets=0 execs_total=0 failed=()
+# Go 1.26's fuzz coordinator can report its own -fuzztime deadline as a
+# failure ("context deadline exceeded", no input written) when a worker is
+# mid-run as time runs out on a busy machine (go.dev/issue/75804, fixed in
+# Go 1.27). A real finding always writes its input; only a bare deadline
+# is retried, once, and not counted as a finding if it happens again.
+deadline_flake() {
+	grep -q 'context deadline exceeded' "$1" && ! grep -q 'Failing input written' "$1"
+}
+
+targets=0 execs_total=0 failed=() flaked=()
 start=$SECONDS
 for file in "${files[@]}"; do
 	dir=$(dirname "$file")
 	for name in $(grep -oE '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
 		log=$(mktemp)
 		t0=$SECONDS
-		if $GO test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "$FUZZMINIMIZETIME" "$dir" >"$log" 2>&1; then
+		fuzz() { $GO test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "$FUZZMINIMIZETIME" "$dir" >"$log" 2>&1; }
+		if fuzz; then
 			status=ok
+		elif deadline_flake "$log" && fuzz; then
+			status=ok
+		elif deadline_flake "$log"; then
+			status=flake
+			flaked+=("$dir $name")
 		else
 			status=FAIL
 			failed+=("$dir $name")
@@ -41,7 +56,7 @@ for file in "${files[@]}"; do
 		rm -f "$log"
 	done
 done
-echo "fuzz: $targets targets, $FUZZTIME each, $execs_total executions in $((SECONDS - start))s, ${#failed[@]} failing"
+echo "fuzz: $targets targets, $FUZZTIME each, $execs_total executions in $((SECONDS - start))s, ${#failed[@]} failing, ${#flaked[@]} twice cut short by Go's deadline bug"
 if [ ${#failed[@]} -gt 0 ]; then
 	printf 'fuzz: FAILED %s\n' "${failed[@]}"
 	echo "fuzz: the inputs are under each package's testdata/fuzz/; 'go test ./PKG' replays them" >&2
