@@ -247,3 +247,28 @@ func (c *cli) cardFailure(err error) (int, error) {
 	}
 	return c.explain(err), nil
 }
+
+// whyUnreadable explains a certificate the card refused or does not have
+// the way check does: the token says whether this is a 住基 card or a
+// smartphone (whose certificates need a PIN), else a My Number Card
+// without the certificate. Other errors pass through.
+func whyUnreadable(card *source.Card, err error) error {
+	if !errors.Is(err, jpki.ErrNotFound) && !errors.Is(err, jpki.ErrSecurityStatus) {
+		return err
+	}
+	var t jpki.CardType
+	if ierr := card.Do(func(jc *jpki.Card) error {
+		var err error
+		t, err = jpki.Identify(jc)
+		return err
+	}); ierr != nil {
+		return err
+	}
+	if t != jpki.CardMyNumber {
+		return fmt.Errorf("%w: %w", &jpki.CardTypeError{Type: t}, err)
+	}
+	if errors.Is(err, jpki.ErrNotFound) {
+		return fmt.Errorf("%w: %w", jpki.ErrNoCertificate, err)
+	}
+	return err
+}

@@ -289,3 +289,19 @@ func TestOtherCommandsGolden(t *testing.T) {
 		}
 	}
 }
+
+// export and ics name the card the way check does when the certificate is
+// refused or missing, instead of calling it unreadable.
+func TestExportAndICSNameTheCard(t *testing.T) {
+	for profile, problem := range map[string]string{
+		"juki": "juki_card", "smartphone": "smartphone", "no-cert": "no_certificate", "not-jpki": "not_jpki",
+	} {
+		for _, cmd := range [][]string{{"export", "auth"}, {"ics"}} {
+			sr := runSim(t, nil, nil, append(cmd, "--sim", profile, "--json")...)
+			if sr.code != 6 || !strings.Contains(sr.stdout, `"problem": "`+problem+`"`) {
+				t.Errorf("%v on %s: exit %d, want 6 and %s:\n%s", cmd, profile, sr.code, problem, sr.stdout)
+			}
+			assertCountersUnchanged(t, sr)
+		}
+	}
+}

@@ -75,6 +75,7 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 		err = report.ForPIN(jpki.SignPIN, err)
 	} else {
 		err = src.Do(func(jc *jpki.Card) error { return read(jc, nil, nil) })
+		err = whyUnreadable(src, err)
 	}
 	if err != nil {
 		return c.explain(err), nil

@@ -51,6 +51,7 @@ func runICS(ctx context.Context, c *cli, args []string) (int, error) {
 		return err
 	})
 	if err != nil {
+		err = whyUnreadable(src, err)
 		return c.explain(err), nil
 	}
 	win := card.rule().Compute(window.ExpiryDate(cert.NotAfter), card.day())
