@@ -36,11 +36,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/syncbuf"
 )
 
 func main() {
@@ -181,7 +181,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(1, "opening log: %v", err)
 		}
 		defer f.Close()
-		opts.Log = &syncWriter{w: f}
+		opts.Log = &syncbuf.Writer{W: f} // one APDU at a time today; whole lines if that changes
 	}
 	var stateErr error
 	if *statePath != "" {
@@ -290,17 +290,4 @@ func writeState(path string, s cardsim.State) error {
 		return err
 	}
 	return nil
-}
-
-// syncWriter serialises log lines; the card already answers one APDU at a
-// time, this only guards against future concurrent writers.
-type syncWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
 }

@@ -11,29 +11,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/syncbuf"
 )
 
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuf collects output that is read while it is still being written.
+type syncBuf = syncbuf.Buffer
 
 // reader plays the vpcd driver: it listens and the simulator connects.
 type reader struct {

@@ -26,25 +26,11 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
+	"github.com/jpkicheck/jpkicheck/internal/syncbuf"
 )
 
-// lockedBuffer collects a child's output while it runs.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+// lockedBuffer collects output that is read while it is still being written.
+type lockedBuffer = syncbuf.Buffer
 
 // kioskProcess is the real jpkicheck kiosk running against the rig.
 type kioskProcess struct {

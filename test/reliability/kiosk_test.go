@@ -4,7 +4,6 @@ package reliability_test
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,6 +24,7 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/syncbuf"
 )
 
 // The kiosk's half of issue 9, black-box: the real jpkicheck kiosk process
@@ -40,22 +40,8 @@ type kioskProc struct {
 	client *http.Client
 }
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuffer collects output that is read while it is still being written.
+type syncBuffer = syncbuf.Buffer
 
 // startKiosk starts the kiosk on a free loopback port with a private HOME
 // and TMPDIR, results shown until the card leaves, and stops it (SIGINT,
