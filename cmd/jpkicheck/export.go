@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -26,10 +25,7 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	c.addCommon(fs, &common)
 	card := c.addCardFlags(fs)
 	format := fs.String("format", "pem", "")
-	var out string
-	fs.StringVar(&out, "o", "", "")
-	fs.StringVar(&out, "output", "", "")
-	force := fs.Bool("force", false, "")
+	out := c.addOutput(fs)
 	rest, err := c.parseCard(fs, c.msg.HelpExport, args, card)
 	if err == errHelp {
 		return report.ExitOK, nil
@@ -48,7 +44,7 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	if err != nil {
 		return 0, &usageError{msg: c.msg.BadFormat(*format), command: "export"}
 	}
-	if out == "" && f.Binary() && c.stdoutTTY {
+	if out.path == "" && f.Binary() && c.stdoutTTY {
 		return 0, &usageError{msg: c.msg.BinaryToTerminal(string(f)), command: "export"}
 	}
 	src, trust, err := card.openTrusted(ctx, newProgress(c.stderr, false))
@@ -95,16 +91,8 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	if file == jpki.SignCert {
 		fmt.Fprintln(c.stderr, c.msg.SignExportWarning)
 	}
-	if out == "" {
-		_, err := c.stdout.Write(data)
-		return report.ExitOK, err
-	}
-	if err := certfile.WriteFile(out, data, *force); err != nil {
-		if errors.Is(err, certfile.ErrExists) {
-			return 0, &usageError{msg: c.msg.FileExists(out), command: "export"}
-		}
+	if err := out.write(data, c.msg.Exported(rest[0], out.path)); err != nil {
 		return 0, err
 	}
-	fmt.Fprintln(c.stderr, c.msg.Exported(rest[0], out))
 	return report.ExitOK, nil
 }

@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/jpkicheck/jpkicheck/internal/certfile"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
@@ -174,5 +176,40 @@ func (f *intFlag) Set(s string) error {
 		return f.c.badValue(f.bad(s))
 	}
 	f.value = n
+	return nil
+}
+
+// outputFlags are -o/--output FILE and --force for commands that write a
+// file (export, ics).
+type outputFlags struct {
+	c       *cli
+	command string
+	path    string
+	force   bool
+}
+
+func (c *cli) addOutput(fs *flag.FlagSet) *outputFlags {
+	o := &outputFlags{c: c, command: fs.Name()}
+	fs.StringVar(&o.path, "o", "", "")
+	fs.StringVar(&o.path, "output", "", "")
+	fs.BoolVar(&o.force, "force", false, "")
+	return o
+}
+
+// write puts data on stdout, or in the -o file, which is never overwritten
+// without --force (certfile.WriteFile). done is the confirmation printed to
+// stderr after a file was written.
+func (o *outputFlags) write(data []byte, done string) error {
+	if o.path == "" {
+		_, err := o.c.stdout.Write(data)
+		return err
+	}
+	if err := certfile.WriteFile(o.path, data, o.force); err != nil {
+		if errors.Is(err, certfile.ErrExists) {
+			return &usageError{msg: o.c.msg.FileExists(o.path), command: o.command}
+		}
+		return err
+	}
+	fmt.Fprintln(o.c.stderr, done)
 	return nil
 }

@@ -5,12 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/jpkicheck/jpkicheck/internal/certfile"
 	"github.com/jpkicheck/jpkicheck/internal/ics"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
@@ -25,10 +23,7 @@ func runICS(ctx context.Context, c *cli, args []string) (int, error) {
 	var common commonFlags
 	c.addCommon(fs, &common)
 	card := c.addCardFlags(fs)
-	var out string
-	fs.StringVar(&out, "o", "", "")
-	fs.StringVar(&out, "output", "", "")
-	force := fs.Bool("force", false, "")
+	out := c.addOutput(fs)
 	rest, err := c.parseCard(fs, c.msg.HelpICS, args, card)
 	if err == errHelp {
 		return report.ExitOK, nil
@@ -63,17 +58,9 @@ func runICS(ctx context.Context, c *cli, args []string) (int, error) {
 	if win.State != window.NotYetOpen {
 		fmt.Fprintln(c.stderr, c.msg.StateSentence(win), c.msg.ICSAlreadyOpen)
 	}
-	if out == "" {
-		_, err := c.stdout.Write(b.Bytes())
-		return report.ExitForState(win.State), err
-	}
-	if err := certfile.WriteFile(out, b.Bytes(), *force); err != nil {
-		if errors.Is(err, certfile.ErrExists) {
-			return 0, &usageError{msg: c.msg.FileExists(out), command: "ics"}
-		}
+	if err := out.write(b.Bytes(), c.msg.ICSWritten(out.path)); err != nil {
 		return 0, err
 	}
-	fmt.Fprintln(c.stderr, c.msg.ICSWritten(out))
 	return report.ExitForState(win.State), nil
 }
 
