@@ -106,7 +106,8 @@ func runReaders(ctx context.Context, c *cli, args []string) (int, error) {
 
 // listReaders lists the readers matching --reader. With --wait it first
 // waits, up to that long, for a card in one of them (a resident told to
-// "insert the card, then run readers" may be a little late).
+// "insert the card, then run readers" may be a little late); pcsc bounds
+// that wait even when the daemon stalls.
 func (c *cli) listReaders(ctx context.Context, f *cardFlags) ([]pcsc.Reader, error) {
 	if f.wait > 0 {
 		wctx, cancel := context.WithTimeout(ctx, f.wait)
@@ -122,7 +123,7 @@ func (c *cli) listReaders(ctx context.Context, f *cardFlags) ([]pcsc.Reader, err
 	}
 	var out []pcsc.Reader
 	for _, r := range all {
-		if f.reader == "" || strings.Contains(strings.ToLower(r.Name), strings.ToLower(f.reader)) {
+		if r.Matches(f.reader) {
 			out = append(out, r)
 		}
 	}

@@ -72,7 +72,7 @@ func Open(ctx context.Context, o Options) (*Card, error) {
 			}
 		}
 		wctx, cancel := context.WithDeadline(ctx, deadline)
-		_, err = waitForCard(wctx, o.Reader)
+		_, err = WaitForCard(wctx, o.Reader)
 		cancel()
 		switch {
 		case ctx.Err() != nil:
@@ -130,34 +130,4 @@ func notFound(readers, cands []Reader) error {
 		names[i] = r.Name
 	}
 	return &Error{Op: fmt.Sprintf("looking for a card in %q", names), Err: ErrNoCard}
-}
-
-// waitForCard is WaitForCard returning at most serviceTimeout after ctx
-// ends. SCardCancel and GetStatusChange wait on the daemon without a
-// limit, so a daemon that stalls during the wait held the caller for ever
-// (test/reliability, TestStalledDaemon); the abandoned wait ends by itself
-// when the daemon answers again.
-func waitForCard(ctx context.Context, reader string) (Reader, error) {
-	type result struct {
-		r   Reader
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		r, err := WaitForCard(ctx, reader)
-		done <- result{r, err}
-	}()
-	select {
-	case res := <-done:
-		return res.r, res.err
-	case <-ctx.Done():
-	}
-	timer := time.NewTimer(serviceTimeout)
-	defer timer.Stop()
-	select {
-	case res := <-done:
-		return res.r, res.err
-	case <-timer.C:
-		return Reader{}, serviceStalled("waiting for a card")
-	}
 }

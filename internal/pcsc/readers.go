@@ -176,6 +176,11 @@ func readersOf(sc *scard.Context) ([]Reader, error) {
 	}
 }
 
+// Matches reports whether the reader is selected by want, a
+// case-insensitive part of its name ("" selects every reader), as --reader
+// selects readers everywhere.
+func (r Reader) Matches(want string) bool { return matches(r.Name, want) }
+
 // matches reports whether a reader name is selected by want, a
 // case-insensitive substring ("" selects every reader).
 func matches(name, want string) bool {

@@ -92,7 +92,39 @@ func Watch(ctx context.Context) <-chan Event {
 // fails at once with ErrNoService when the service is not running, but
 // rides out a restart once it has started waiting. A mute card counts as a
 // card (Reader.Mute), so the caller can say it does not respond.
+//
+// It returns at most serviceTimeout after ctx ends: SCardCancel and
+// GetStatusChange wait on the daemon without a limit, so a daemon that
+// stalls during the wait would otherwise hold the caller for ever
+// (test/reliability, TestStalledDaemon). The abandoned wait ends by itself
+// when the daemon answers again.
 func WaitForCard(ctx context.Context, reader string) (Reader, error) {
+	type result struct {
+		r   Reader
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := waitForCard(ctx, reader)
+		done <- result{r, err}
+	}()
+	select {
+	case res := <-done:
+		return res.r, res.err
+	case <-ctx.Done():
+	}
+	timer := time.NewTimer(serviceTimeout)
+	defer timer.Stop()
+	select {
+	case res := <-done:
+		return res.r, res.err
+	case <-timer.C:
+		return Reader{}, serviceStalled("waiting for a card")
+	}
+}
+
+// waitForCard is WaitForCard without the bound on a stalled daemon.
+func waitForCard(ctx context.Context, reader string) (Reader, error) {
 	var found Reader
 	w := newWatcher()
 	err := w.run(ctx, true, func(cur []Reader, _ []Event) bool {
