@@ -118,15 +118,27 @@ func (f *cardFlags) trust() (*jpki.TrustStore, error) {
 	return store, nil
 }
 
+// checkProfile rejects a --sim profile the simulated card does not have.
+func (f *cardFlags) checkProfile() error {
+	if f.sim.profile != "" && !isProfile(f.sim.profile) {
+		return &usageError{msg: f.c.msg.UnknownProfile(f.sim.profile, profileNames())}
+	}
+	return nil
+}
+
+// simToday is the instant the simulated card's dates count from: noon of
+// --today (or today) in Japan, safely inside that civil day.
+func (f *cardFlags) simToday() time.Time { return f.day().Time().Add(12 * time.Hour) }
+
 // open opens the card the flags name, showing "insert your card" on a
 // terminal while it waits.
 func (f *cardFlags) open(ctx context.Context, prog *progress) (*source.Card, error) {
-	if f.sim.profile != "" && !isProfile(f.sim.profile) {
-		return nil, &usageError{msg: f.c.msg.UnknownProfile(f.sim.profile, profileNames())}
+	if err := f.checkProfile(); err != nil {
+		return nil, err
 	}
 	o := source.Options{
 		Sim:    f.sim.profile,
-		Today:  f.day().Time().Add(12 * time.Hour),
+		Today:  f.simToday(),
 		Reader: f.reader,
 		Wait:   f.wait,
 		OnWaiting: func(readers []string) {
@@ -171,15 +183,15 @@ func (c *cli) goos() string {
 //
 //	{"error": {"problem": "no_card", "message": "…", "hint": "…"}, "exit_code": 5}
 func (c *cli) explain(err error) int {
-	code := c.explainText(err)
+	d := report.Classify(err)
+	c.sayProblem(d)
 	if c.json {
-		d := report.Classify(err)
 		c.writeJSON(struct {
 			Error    problemJSON `json:"error"`
 			ExitCode int         `json:"exit_code"`
-		}{problemJSON{d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos())}, code})
+		}{problemJSON{d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos())}, d.Problem.ExitCode()})
 	}
-	return code
+	return d.Problem.ExitCode()
 }
 
 type problemJSON struct {
@@ -192,9 +204,14 @@ type problemJSON struct {
 // already says what went wrong.
 func (c *cli) explainText(err error) int {
 	d := report.Classify(err)
+	c.sayProblem(d)
+	return d.Problem.ExitCode()
+}
+
+// sayProblem prints the problem and its hint on stderr.
+func (c *cli) sayProblem(d report.Details) {
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.ProblemMessage(d))
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, c.goos()))
-	return d.Problem.ExitCode()
 }
 
 // parseCard parses a card command's flags and returns its positional

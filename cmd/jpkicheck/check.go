@@ -66,10 +66,7 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	headDone := false
 	printHead := func(r *report.CertReport) {
 		prog.clear()
-		if card.Simulated {
-			fmt.Fprintln(c.stdout, c.msg.Simulated(card.Profile))
-			fmt.Fprintln(c.stdout)
-		}
+		c.simNote(card)
 		report.WriteCertHead(c.stdout, c.msg, style, r)
 		headDone = true
 	}
@@ -128,8 +125,8 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 			SignError report.Problem     `json:"sign_error,omitempty"`
 		}{CardReport: rep, Personal: personal}
 		if signErr != nil {
-			out.SignError = report.Classify(signErr).Problem
-			out.ExitCode = max(out.ExitCode, report.Classify(signErr).Problem.ExitCode())
+			p := report.Classify(signErr).Problem
+			out.SignError, out.ExitCode = p, max(out.ExitCode, p.ExitCode())
 		}
 		if err := c.writeJSON(out); err != nil {
 			return 0, err
@@ -164,14 +161,14 @@ func (c *cli) readSign(card *source.Card, f *checkFlags, trust *jpki.TrustStore,
 		// The counter shown below must be the card's, not the one read
 		// before a wrong password spent a try.
 		if d := report.Classify(err); d.Problem == report.PINWrong || d.Problem == report.PINLocked {
-			rep.PINs.Sign = &report.PINReport{TriesLeft: d.TriesLeft, MaxTries: report.SignPINMaxTries, Locked: d.TriesLeft == 0}
+			rep.PINs.Sign = report.NewPINReport(jpki.PINStatus{PIN: jpki.SignPIN, TriesLeft: d.TriesLeft, Locked: d.TriesLeft == 0})
 			rep.Finish()
 		}
 		return nil, err
 	}
 	rep.SetSign(cert, f.card.rule())
 	// A correct password resets the card's counter.
-	rep.PINs.Sign = &report.PINReport{TriesLeft: report.SignPINMaxTries, MaxTries: report.SignPINMaxTries}
+	rep.PINs.Sign = report.NewPINReport(jpki.PINStatus{PIN: jpki.SignPIN, TriesLeft: report.MaxTries(jpki.SignPIN)})
 	rep.Finish()
 	if !f.showPersonal {
 		return nil, nil

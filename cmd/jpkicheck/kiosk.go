@@ -178,11 +178,11 @@ func (c *cli) kioskConfig(f *kioskFlags, home, langSet bool) (kiosk.Config, erro
 	if f.card.trace {
 		cfg.Trace = func(e jpki.TraceEvent) { fmt.Fprintf(c.stderr, "trace: %s\n", e) }
 	}
+	if err := f.card.checkProfile(); err != nil {
+		return kiosk.Config{}, err
+	}
 	if p := f.card.sim.profile; p != "" {
-		if !isProfile(p) {
-			return kiosk.Config{}, &usageError{msg: c.msg.UnknownProfile(p, profileNames())}
-		}
-		sim := &kiosk.Sim{Today: f.card.day().Time().Add(12 * time.Hour)}
+		sim := &kiosk.Sim{Today: f.card.simToday()}
 		if err := sim.Insert(cardsim.Options{Profile: cardsim.Profile(p)}); err != nil {
 			return kiosk.Config{}, err
 		}

@@ -114,9 +114,9 @@ func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, 
 		return c.explainText(err), nil
 	}
 	if asJSON {
-		return report.ExitOK, c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: true, TriesLeft: maxTries(pin), ExitCode: report.ExitOK})
+		return report.ExitOK, c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: true, TriesLeft: report.MaxTries(pin), ExitCode: report.ExitOK})
 	}
-	fmt.Fprintln(c.stdout, c.msg.PINCorrect(report.PINKey(pin), maxTries(pin)))
+	fmt.Fprintln(c.stdout, c.msg.PINCorrect(report.PINKey(pin), report.MaxTries(pin)))
 	return report.ExitOK, nil
 }
 
@@ -134,13 +134,6 @@ func triesAfter(d report.Details, before jpki.PINStatus) int {
 		return d.TriesLeft
 	}
 	return before.TriesLeft
-}
-
-func maxTries(pin jpki.PIN) int {
-	if pin == jpki.SignPIN {
-		return report.SignPINMaxTries
-	}
-	return report.AuthPINMaxTries
 }
 
 // verifyWithConsent is the one path by which the CLI sends a PIN. It reads

@@ -119,12 +119,17 @@ func (r *CertReport) SetTrust(t jpki.Trust) {
 	}
 }
 
+// MaxTries is the PIN's full counter: what a correct PIN resets it to.
+func MaxTries(pin jpki.PIN) int {
+	if pin == jpki.SignPIN {
+		return SignPINMaxTries
+	}
+	return AuthPINMaxTries
+}
+
 // NewPINReport converts a card's PIN counter.
 func NewPINReport(st jpki.PINStatus) *PINReport {
-	max := AuthPINMaxTries
-	if st.PIN == jpki.SignPIN {
-		max = SignPINMaxTries
-	}
+	max := MaxTries(st.PIN)
 	if st.Err != nil {
 		return &PINReport{MaxTries: max, Unknown: true}
 	}
