@@ -92,14 +92,15 @@ func writeFields(b *strings.Builder, fields [][2]string) {
 }
 
 // writeFieldsWidth aligns values after labels padded to width, so fields
-// printed at different moments still line up.
-func writeFieldsWidth(b *strings.Builder, fields [][2]string, width int) {
+// printed at different moments still line up. paint, if given, styles the
+// values' lines (see writeWrapped).
+func writeFieldsWidth(b *strings.Builder, fields [][2]string, width int, paint ...func(string) string) {
 	for _, f := range fields {
 		b.WriteString("  ")
 		b.WriteString(f[0])
 		b.WriteString(":")
 		b.WriteString(strings.Repeat(" ", width-displayWidth(f[0])+1))
-		writeWrapped(b, f[1], width+4, width+4)
+		writeWrapped(b, f[1], width+4, width+4, paint...)
 	}
 }
 
@@ -153,13 +154,11 @@ func WriteCertHead(w io.Writer, c *Catalog, s Style, r *CertReport) error {
 // whether the signature checks out — and then what to do.
 func WriteCertTail(w io.Writer, c *Catalog, s Style, r *CertReport) error {
 	var b strings.Builder
-	width := c.certLabelWidth()
-	b.WriteString("  " + c.LabelIssuer + ":" + strings.Repeat(" ", width-displayWidth(c.LabelIssuer)+1))
+	var paint []func(string) string
 	if r.Trust == "invalid" {
-		writeWrapped(&b, c.TrustText(r), width+4, width+4, s.Warn)
-	} else {
-		writeWrapped(&b, c.TrustText(r), width+4, width+4)
+		paint = append(paint, s.Warn)
 	}
+	writeFieldsWidth(&b, [][2]string{{c.LabelIssuer, c.TrustText(r)}}, c.certLabelWidth(), paint...)
 	writeWrapped(&b, c.Advice(r.Window), 0, 0)
 	if r.Months != window.DefaultMonths {
 		writeWrapped(&b, c.MonthsNote(r.Months), 0, 0)
