@@ -29,7 +29,7 @@ var (
 // jlisRawName is the J-LIS CA name byte for byte (UTF8String O and OU, as
 // J-LIS encodes them), taken from the built-in CA with that unit.
 func jlisRawName(unit string) []byte {
-	for _, ca := range builtin {
+	for _, ca := range builtin() {
 		if len(ca.cert.Subject.OrganizationalUnit) > 0 && ca.cert.Subject.OrganizationalUnit[0] == unit {
 			return ca.cert.RawSubject
 		}

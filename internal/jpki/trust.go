@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -122,8 +123,11 @@ type TrustStore struct {
 	cas []*CA
 }
 
-// builtin holds the parsed embedded CAs; they never change.
-var builtin = mustLoadBuiltin()
+// builtin returns the parsed embedded CAs; they never change. They are
+// parsed on first use, not at start-up: commands that never check a
+// signature (window, version, help) should not pay for four RSA
+// certificates.
+var builtin = sync.OnceValue(mustLoadBuiltin)
 
 func mustLoadBuiltin() []*CA {
 	var cas []*CA
@@ -152,7 +156,7 @@ func mustLoadBuiltin() []*CA {
 
 // DefaultTrust returns a new store holding the built-in J-LIS CAs.
 func DefaultTrust() *TrustStore {
-	return &TrustStore{cas: append([]*CA(nil), builtin...)}
+	return &TrustStore{cas: append([]*CA(nil), builtin()...)}
 }
 
 // AddPEM adds every certificate in a PEM file as a user-supplied CA and
@@ -177,14 +181,14 @@ func (s *TrustStore) AddCertificate(x *x509.Certificate) {
 // CAs lists the recognised CAs, built-in first.
 func (s *TrustStore) CAs() []*CA {
 	if s == nil {
-		return append([]*CA(nil), builtin...)
+		return append([]*CA(nil), builtin()...)
 	}
 	return append([]*CA(nil), s.cas...)
 }
 
 func (s *TrustStore) list() []*CA {
 	if s == nil {
-		return builtin
+		return builtin()
 	}
 	return s.cas
 }
