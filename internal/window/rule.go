@@ -12,6 +12,10 @@ const DefaultMonths = 3
 // the date Months calendar months before expiry, until the expiry date.
 type Rule struct {
 	Months int
+	// Calendar, when set, makes Compute also give the window's first and
+	// last office days (Window.FirstOfficeDay, LastOfficeDay); nil leaves
+	// them zero and the answer as it was.
+	Calendar *Calendar
 }
 
 // DefaultRule is the rule for residents of Japan (three months).
@@ -66,6 +70,16 @@ type Window struct {
 	DaysLeft        int   `json:"days_left"`
 	DaysSinceExpiry int   `json:"days_since_expiry"`
 	Months          int   `json:"months"`
+
+	// LastOfficeDay is the last day on or before the expiry that the office
+	// is open, and FirstOfficeDay the first office day on or after Opens:
+	// the days a resident can really go. Both are set only by a Rule with a
+	// Calendar, and only when the window holds an office day whose holidays
+	// are known (see HolidayOn); otherwise both are zero and left out of
+	// the JSON, so a caller says nothing rather than something wrong. They
+	// do not depend on today: after expiry LastOfficeDay is in the past.
+	LastOfficeDay  Date `json:"last_office_day,omitzero"`
+	FirstOfficeDay Date `json:"first_office_day,omitzero"`
 }
 
 // Opens returns the first day renewal is accepted for a certificate that
@@ -89,6 +103,9 @@ func (r Rule) Compute(expiry, today Date) Window {
 		Today:  today,
 		Opens:  r.Opens(expiry),
 		Months: r.months(),
+	}
+	if r.Calendar != nil {
+		w.FirstOfficeDay, w.LastOfficeDay = r.Calendar.windowOfficeDays(w.Opens, expiry)
 	}
 	switch {
 	case today.After(expiry):
