@@ -24,7 +24,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], &env{
+	e := &env{
 		stdin:     os.Stdin,
 		stdout:    os.Stdout,
 		stderr:    os.Stderr,
@@ -37,7 +37,12 @@ func main() {
 		readPassword: func() ([]byte, error) {
 			return term.ReadPassword(int(os.Stdin.Fd()))
 		},
-	})
+	}
+	// A double-clicked .exe runs the home page and keeps its window open
+	// until Enter; Windows consoles get escape sequences turned on.
+	args, finish := startConsole(os.Args[1:], e)
+	code := run(ctx, args, e)
+	finish(ctx)
 	stop()
 	os.Exit(code)
 }
