@@ -258,9 +258,9 @@ func serve(ctx context.Context, addr string, card *cardsim.Card, link cardsim.Li
 		case ctx.Err() != nil, errors.Is(err, cardsim.ErrRemoved):
 			return nil
 		}
-		// The reader went away (pcscd stopped); when it comes back the card
-		// is inserted afresh, i.e. powered up from reset.
-		card.Reset()
+		// The reader went away (pcscd stopped) and with it the card's
+		// power; when it comes back the card is inserted afresh.
+		card.PowerOff()
 		select {
 		case <-ctx.Done():
 			return nil

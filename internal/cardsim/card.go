@@ -2,6 +2,8 @@ package cardsim
 
 import (
 	"bytes"
+	"crypto/x509"
+	"encoding/binary"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -57,13 +59,32 @@ type Options struct {
 	// Name and Address override the fictitious holder in the signing
 	// certificate.
 	Name, Address string
+	// AuthDER, if set, is served as the authentication certificate (EF
+	// 000A) instead of the one the card would make, byte for byte (a real
+	// certificate, say); AuthCADER likewise for its CA (EF 000B). The
+	// card's other files stay as the profile has them. When AuthDER parses
+	// as a certificate, Dates reports its validity (in Japan).
+	AuthDER, AuthCADER []byte
+	// ATR overrides the answer to reset (see ATRByName for the real ones).
+	ATR []byte
+	// Quirks switch on named deviations from a real card's behaviour,
+	// mostly what earlier versions of this simulator did (see Quirks).
+	Quirks []Quirk
+	// TruncateAbove, when positive, models a reader that mangles long
+	// answers: a response with more than TruncateAbove data bytes arrives
+	// cut to its first TruncateAbove bytes, without a status word.
+	TruncateAbove int
 	// Log, if set, receives one line per APDU: the command and the response
 	// in hex, separated by a space. The data of VERIFY (and other
-	// PIN-carrying commands) is masked as ** per byte.
+	// PIN-carrying commands) is masked as ** per byte. Events that are not
+	// APDUs get a line of their own starting with "# ": "# power on",
+	// "# power off", "# warm reset", and "# select <applet>" after each
+	// successful SELECT of an applet, e.g. "# select JPKI AP".
 	Log io.Writer
 	// OnStateChange is called with the new state whenever the PIN counters,
 	// verified flags or presence change. It runs synchronously inside
-	// Transmit/Reset/Remove and may call State and Stats, not Transmit.
+	// Transmit/Reset/PowerOff/PowerOn/Remove and may call State and Stats,
+	// not Transmit.
 	OnStateChange func(State)
 	// Middleware wraps the card's answers, outermost first (fault injection
 	// from tests); a profile's own middleware sits inside these.
@@ -83,12 +104,16 @@ type Handler func(cmd []byte) ([]byte, error)
 // that removing the card ends the wait.
 type Middleware func(c *Card, next Handler) Handler
 
-// PINState is one PIN's counter as the card keeps it.
+// PINState is one PIN's counter as the card keeps it. Verified is whether
+// the PIN is verified right now: it lasts until the card is powered off or
+// another application is selected. Unset marks a PIN that was never set
+// (its other fields are then zero but MaxTries).
 type PINState struct {
 	TriesLeft int  `json:"tries_left"`
 	MaxTries  int  `json:"max_tries"`
 	Locked    bool `json:"locked"`
 	Verified  bool `json:"verified"`
+	Unset     bool `json:"unset,omitempty"`
 }
 
 // State is the part of the card that outlives a single APDU.
@@ -98,12 +123,16 @@ type State struct {
 	Removed bool     `json:"removed"`
 }
 
-// Stats counts what crossed the card's contacts since New.
+// Stats counts what crossed the card's contacts since New. Resets counts
+// warm resets; PowerOffs and PowerOns the times the card lost and got its
+// power (New inserts it powered, which is not counted).
 type Stats struct {
-	APDUs    int   `json:"apdus"`
-	BytesIn  int64 `json:"bytes_in"`
-	BytesOut int64 `json:"bytes_out"`
-	Resets   int   `json:"resets"`
+	APDUs     int   `json:"apdus"`
+	BytesIn   int64 `json:"bytes_in"`
+	BytesOut  int64 `json:"bytes_out"`
+	Resets    int   `json:"resets"`
+	PowerOffs int   `json:"power_offs"`
+	PowerOns  int   `json:"power_ons"`
 }
 
 // Exchange is one command and the card's response (data || SW1 SW2), with
@@ -145,6 +174,7 @@ type Card struct {
 	certs       Certificates
 	caPEM       []byte
 	dates       Dates
+	quirks      map[Quirk]bool
 	handler     Handler
 
 	txMu sync.Mutex // serialises Transmit, Reset and Remove notifications
@@ -154,6 +184,9 @@ type Card struct {
 	cur        *ef
 	pending    []byte  // T=0: data waiting for GET RESPONSE
 	pendingSW  [2]byte // the status word that follows it
+	powered    bool
+	fresh      bool     // no APDU yet since the card was powered on
+	events     []string // log lines of the APDU being answered
 	stats      Stats
 	exchanges  []Exchange
 	removed    bool
@@ -219,6 +252,20 @@ func New(o Options) (*Card, error) {
 		return nil, fmt.Errorf("remove-after %d is negative", o.RemoveAfter)
 	}
 
+	quirks, err := quirkSet(o.Quirks)
+	if err != nil {
+		return nil, err
+	}
+	if o.TruncateAbove < 0 {
+		return nil, fmt.Errorf("truncate-above %d is negative", o.TruncateAbove)
+	}
+	if o.ATR != nil {
+		if err := checkATR(o.ATR); err != nil {
+			return nil, err
+		}
+		p.atr = append([]byte(nil), o.ATR...)
+	}
+
 	h := holder{name: o.Name, address: o.Address, birth: defaultHolderBirth, sex: defaultHolderSex}
 	if h.name == "" {
 		h.name = defaultHolderName
@@ -230,14 +277,17 @@ func New(o Options) (*Card, error) {
 	c := &Card{
 		profile:     spec.name,
 		atr:         p.atr,
-		auth:        &pinRef{value: []byte(authPIN), max: maxAuthTries, left: p.authTries},
-		sign:        &pinRef{value: []byte(signPW), max: maxSignTries, left: p.signTries},
+		auth:        &pinRef{value: []byte(authPIN), max: maxAuthTries, left: p.authTries, unset: p.authUnset},
+		sign:        &pinRef{value: []byte(signPW), max: maxSignTries, left: p.signTries, unset: p.signUnset},
 		maxLe:       p.maxLe,
 		extended:    p.extended,
 		t0:          p.t0,
 		removeAfter: o.RemoveAfter,
 		log:         o.Log,
 		onChange:    o.OnStateChange,
+		quirks:      quirks,
+		powered:     true,
+		fresh:       true,
 		gone:        make(chan struct{}),
 		dates: Dates{Today: today, AuthIssued: p.authIssue, AuthExpiry: p.authExpiry,
 			SignIssued: p.signIssue, SignExpiry: p.signExpiry},
@@ -248,16 +298,24 @@ func New(o Options) (*Card, error) {
 		}
 	}
 	if p.otherAPs {
-		for _, aid := range otherAIDs {
-			c.apps = append(c.apps, &applet{aid: aid, files: map[uint16]*ef{}})
+		for _, ap := range otherAPs {
+			c.apps = append(c.apps, &applet{name: ap.name, aid: ap.aid, files: map[uint16]*ef{}})
 		}
 	}
 	if spec.build != nil {
 		spec.build(c)
 	}
+	if p.jpki && (o.AuthDER != nil || o.AuthCADER != nil) {
+		c.serveAuth(o.AuthDER, o.AuthCADER)
+	}
 
 	c.handler = c.respond
-	mws := append(append([]Middleware(nil), o.Middleware...), spec.middleware...)
+	var mws []Middleware
+	if o.TruncateAbove > 0 {
+		// The reader sits outside everything the card does.
+		mws = append(mws, TruncateResponses(o.TruncateAbove))
+	}
+	mws = append(append(mws, o.Middleware...), spec.middleware...)
 	for i := len(mws) - 1; i >= 0; i-- {
 		c.handler = mws[i](c, c.handler)
 	}
@@ -312,7 +370,7 @@ func (c *Card) buildJPKI(p *plan, h holder) error {
 	if p.signExpiry.After(last) {
 		last = p.signExpiry
 	}
-	caFrom := notBefore(first.AddDate(-1, 0, 0))
+	caFrom := caNotBefore(first.AddDate(-1, 0, 0))
 	caTo := notAfter(last.AddDate(1, 0, 0))
 	if t := caFrom.AddDate(10, 0, 0); t.After(caTo) {
 		caTo = notAfter(civil(t))
@@ -338,7 +396,7 @@ func (c *Card) buildJPKI(p *plan, h holder) error {
 	}
 
 	files := map[uint16]*ef{
-		0x0006: {id: 0x0006, data: padded([]byte(p.token), 32, p.tokenPad)},
+		0x0006: {id: 0x0006, data: tokenInfo(p.token, p.tokenPad)},
 		0x0018: {id: 0x0018, pin: c.auth},
 		0x001B: {id: 0x001B, pin: c.sign},
 		0x0017: {id: 0x0017, access: accessNever},
@@ -360,14 +418,92 @@ func (c *Card) buildJPKI(p *plan, h holder) error {
 	add(p.authCA, 0x000B, authCA.Raw, accessFree, &c.certs.AuthCA)
 	add(p.signCert, 0x0001, signDER, accessSignPIN, &c.certs.Sign)
 	add(p.signCA, 0x0002, signCA.Raw, accessFree, &c.certs.SignCA)
+	if p.certFlags {
+		// Which certificates the card holds, 8F = present
+		// (docs/protocol.md, "Files inside the JPKI AP").
+		flag := func(present bool) byte {
+			if present {
+				return 0x8F
+			}
+			return 0x00
+		}
+		files[0x0008] = &ef{id: 0x0008, data: []byte{flag(p.signCert), flag(p.authCert), 0x00}}
+	}
 	for _, ca := range [][]byte{c.certs.AuthCA, c.certs.SignCA} {
 		if ca != nil {
 			_ = pem.Encode(&pemBuf, &pem.Block{Type: "CERTIFICATE", Bytes: ca})
 		}
 	}
 	c.caPEM = pemBuf.Bytes()
-	c.apps = append(c.apps, &applet{aid: jpkiAID, files: files})
+	c.apps = append(c.apps, &applet{name: jpkiName, aid: jpkiAID, files: files, jpki: true})
 	return nil
+}
+
+// serveAuth puts the given authentication certificate and CA into EF 000A
+// and 000B (nil keeps the card's own), as free files.
+func (c *Card) serveAuth(der, caDER []byte) {
+	files := c.jpkiApplet().files
+	if der != nil {
+		der = bytes.Clone(der)
+		files[0x000A] = &ef{id: 0x000A, data: padded(der, certEFSize, 0x00), access: files[0x000A].accessOr(accessFree)}
+		c.certs.Auth = der
+		if x, err := x509.ParseCertificate(der); err == nil {
+			c.dates.AuthIssued = civil(x.NotBefore.In(jst))
+			c.dates.AuthExpiry = civil(x.NotAfter.In(jst))
+		}
+		if f := files[0x0008]; f != nil {
+			f.data[1] = 0x8F
+		}
+	}
+	if caDER != nil {
+		caDER = bytes.Clone(caDER)
+		files[0x000B] = &ef{id: 0x000B, data: padded(caDER, certEFSize, 0x00)}
+		c.certs.AuthCA = caDER
+	}
+	var pemBuf bytes.Buffer
+	for _, ca := range [][]byte{c.certs.AuthCA, c.certs.SignCA} {
+		if ca != nil {
+			_ = pem.Encode(&pemBuf, &pem.Block{Type: "CERTIFICATE", Bytes: ca})
+		}
+	}
+	c.caPEM = pemBuf.Bytes()
+}
+
+// accessOr is f's access rule, or def when there is no such file.
+func (f *ef) accessOr(def accessRule) accessRule {
+	if f == nil {
+		return def
+	}
+	return f.access
+}
+
+// tokenInfo is EF 0006: a 160-byte PKCS#11 CK_TOKEN_INFO with 4-byte
+// big-endian CK_ULONGs, whose first 32 bytes are the label
+// (docs/protocol.md, "Files inside the JPKI AP"). Only the label matters to
+// a host; the rest is made up to look like a token's, and says it is
+// simulated.
+func tokenInfo(label string, pad byte) []byte {
+	text := func(s string, n int) []byte {
+		return padded([]byte(s), n, ' ')[:n]
+	}
+	const unavailable = 0xFFFFFFFF // CK_UNAVAILABLE_INFORMATION
+	out := padded([]byte(label), 32, pad)[:32]
+	out = append(out, text("jpkicheck simulated card", 32)...) // manufacturerID
+	out = append(out, text("JPKI AP", 16)...)                  // model
+	out = append(out, text("SIMULATED", 16)...)                // serialNumber
+	for _, v := range []uint32{
+		0x0000040D,  // flags: RNG, write protected, user PIN initialised, token initialised
+		0,           // ulMaxSessionCount: effectively infinite
+		unavailable, // ulSessionCount
+		0,           // ulMaxRwSessionCount
+		unavailable, // ulRwSessionCount
+		16, 4,       // ulMaxPinLen, ulMinPinLen
+		unavailable, unavailable, unavailable, unavailable, // public and private memory
+	} {
+		out = binary.BigEndian.AppendUint32(out, v)
+	}
+	out = append(out, 1, 0, 1, 0)       // hardware and firmware version 1.0
+	return append(out, text("", 16)...) // utcTime: the token has no clock
 }
 
 // garble breaks a certificate inside while keeping its outer SEQUENCE
@@ -392,6 +528,15 @@ func (c *Card) Transmit(apdu []byte) ([]byte, error) {
 	if c.isRemoved() {
 		return nil, ErrRemoved
 	}
+	c.mu.Lock()
+	if !c.powered {
+		// A reader powers the card up before it sends a command.
+		c.powerOnLocked()
+		c.mu.Unlock()
+		c.logEvents("power on")
+	} else {
+		c.mu.Unlock()
+	}
 	cmd := append([]byte(nil), apdu...)
 	resp, err := c.handler(cmd)
 	if err != nil {
@@ -403,6 +548,8 @@ func (c *Card) Transmit(apdu []byte) ([]byte, error) {
 
 	masked := maskPIN(apdu)
 	c.mu.Lock()
+	events := c.events
+	c.events = nil
 	c.stats.APDUs++
 	c.stats.BytesIn += int64(len(apdu))
 	c.stats.BytesOut += int64(len(resp))
@@ -417,6 +564,7 @@ func (c *Card) Transmit(apdu []byte) ([]byte, error) {
 	if c.log != nil {
 		fmt.Fprintf(c.log, "%s %X\n", logHex(apdu), resp)
 	}
+	c.logEvents(events...)
 	if c.removeAfter > 0 && n >= c.removeAfter {
 		c.remove()
 	}
@@ -424,26 +572,91 @@ func (c *Card) Transmit(apdu []byte) ([]byte, error) {
 	return resp, nil
 }
 
-// ATR is the answer to reset: the classic contact ATR of a My Number Card,
-// another one for not-jpki.
+// logEvents writes one "# event" line per event to the log. Callers hold
+// txMu, so event lines and APDU lines keep their order.
+func (c *Card) logEvents(events ...string) {
+	if c.log == nil {
+		return
+	}
+	for _, e := range events {
+		fmt.Fprintf(c.log, "# %s\n", e)
+	}
+}
+
+// ATR is the answer to reset: the classic contact ATR of a My Number Card
+// unless Options.ATR chose another, a generic one for not-jpki.
 func (c *Card) ATR() []byte { return append([]byte(nil), c.atr...) }
 
 // Profile is the profile the card was built from.
 func (c *Card) Profile() Profile { return c.profile }
 
-// Reset power-cycles the card: nothing selected, no PIN verified, counters
-// kept. A removed card stays removed.
+// Reset is a warm reset (SCARD_RESET_CARD): nothing is selected any more,
+// but verified PINs stay verified, as on real cards (docs/protocol.md,
+// "Verified state"), and counters are kept. A removed card stays removed.
 func (c *Card) Reset() {
 	c.txMu.Lock()
 	defer c.txMu.Unlock()
 	c.mu.Lock()
-	if !c.removed {
+	done := !c.removed
+	if done {
 		c.app, c.cur, c.pending = nil, nil, nil
-		c.auth.verified, c.sign.verified = false, false
 		c.stats.Resets++
 	}
 	c.mu.Unlock()
+	if done {
+		c.logEvents("warm reset")
+	}
 	c.notify()
+}
+
+// PowerOff takes the card's power away (SCARD_UNPOWER_CARD, or a reader
+// that lets an idle card rest): everything volatile is lost, nothing
+// selected and no PIN verified; counters are kept. The next PowerOn or
+// Transmit powers it up again. A removed card stays removed.
+func (c *Card) PowerOff() {
+	c.txMu.Lock()
+	defer c.txMu.Unlock()
+	c.mu.Lock()
+	done := !c.removed
+	if done {
+		c.clearVolatileLocked()
+		c.powered = false
+		c.stats.PowerOffs++
+	}
+	c.mu.Unlock()
+	if done {
+		c.logEvents("power off")
+	}
+	c.notify()
+}
+
+// PowerOn powers the card up. Activating the contacts is a cold reset, so
+// a card that still had power loses its volatile state all the same.
+func (c *Card) PowerOn() {
+	c.txMu.Lock()
+	defer c.txMu.Unlock()
+	c.mu.Lock()
+	done := !c.removed
+	if done {
+		c.powerOnLocked()
+	}
+	c.mu.Unlock()
+	if done {
+		c.logEvents("power on")
+	}
+	c.notify()
+}
+
+func (c *Card) powerOnLocked() {
+	c.clearVolatileLocked()
+	c.powered, c.fresh = true, true
+	c.stats.PowerOns++
+}
+
+// clearVolatileLocked forgets what a card keeps only while powered.
+func (c *Card) clearVolatileLocked() {
+	c.app, c.cur, c.pending = nil, nil, nil
+	c.auth.verified, c.sign.verified = false, false
 }
 
 // Remove takes the card out of the reader for good: Transmit returns

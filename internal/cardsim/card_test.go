@@ -15,7 +15,7 @@ import (
 
 var fixedToday = time.Date(2026, 11, 25, 0, 0, 0, 0, jst)
 
-// APDUs used throughout, spelled out from jpki-protocol.md rather than
+// APDUs used throughout, spelled out from docs/protocol.md rather than
 // built by code, so a mistake in a helper cannot hide.
 const (
 	selAP      = "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"
@@ -26,6 +26,7 @@ const (
 	selSignCA  = "00 A4 02 0C 02 00 02"
 	selAuthPIN = "00 A4 02 0C 02 00 18"
 	selSignPIN = "00 A4 02 0C 02 00 1B"
+	selFlags   = "00 A4 02 0C 02 00 08"
 	triesLeft  = "00 20 00 80"
 	verify1234 = "00 20 00 80 04 31 32 33 34"
 	verify9999 = "00 20 00 80 04 39 39 39 39"
@@ -102,7 +103,8 @@ func TestStatusWords(t *testing.T) {
 		{"other My Number applet", Options{}, []step{s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"), s(selAuth, "6A82")}},
 		{"select EF before AP", Options{}, []step{s(selAuth, "6A82")}},
 		{"select EF", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000")}},
-		{"select unknown EF", Options{}, []step{s(selAP, "9000"), s("00 A4 02 0C 02 00 08", "6A82")}},
+		{"select unknown EF", Options{}, []step{s(selAP, "9000"), s("00 A4 02 0C 02 00 0C", "6A82")}},
+		{"select certificate flags EF", Options{}, []step{s(selAP, "9000"), s(selFlags, "9000"), sd(read256, "9000", 3)}},
 		{"select EF with 3-byte id", Options{}, []step{s(selAP, "9000"), s("00 A4 02 0C 03 00 00 0A", "6700")}},
 		{"select EF asking for FCI", Options{}, []step{s(selAP, "9000"), s("00 A4 02 00 02 00 0A", "6A86")}},
 		{"select EF with Le", Options{}, []step{s(selAP, "9000"), s("00 A4 02 0C 02 00 0A 00", "6700")}},
@@ -111,7 +113,8 @@ func TestStatusWords(t *testing.T) {
 		{"read header", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd(read4, "9000", 4)}},
 		{"read 256", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd(read256, "9000", 256)}},
 		{"read at last byte", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 FF 01", "9000", 1)}},
-		{"read across the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 F0 00", "6282", 16)}},
+		{"read across the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 F0 00", "9000", 16)}},
+		{"read across the end, quirk 62 82", Options{Quirks: []Quirk{EndOfFile6282}}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 F0 00", "6282", 16), sd("00 B0 07 F0 10", "9000", 16)}},
 		{"read at the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 08 00 01", "6B00", 0)}},
 		{"read far past the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 7F 00 01", "6B00")}},
 		{"read with SFI", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 8A 00 04", "6A86")}},
@@ -126,7 +129,8 @@ func TestStatusWords(t *testing.T) {
 		{"extended read disabled", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 00 00 00 08 00", "6700")}},
 		{"extended select disabled", Options{}, []step{s("00 A4 04 0C 00 00 0A D3 92 F0 00 26 01 00 00 00 01", "6700")}},
 		{"extended read enabled", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 08 00", "9000", 2048)}},
-		{"extended read 65536", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 00 00", "6282", 2048)}},
+		{"extended read 65536", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 00 00", "9000", 2048)}},
+		{"extended read 65536, quirk 62 82", Options{Extended: true, Quirks: []Quirk{EndOfFile6282}}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 00 00", "6282", 2048)}},
 		{"extended read past end", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 08 00 00 00 10", "6B00")}},
 		{"Le above max", Options{MaxLe: 200}, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read256, "6700"), sd("00 B0 00 00 C8", "9000", 200)}},
 		{"short-le", Options{Profile: ShortLe}, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read256, "6700"), s("00 B0 00 00 81", "6700"), sd("00 B0 00 00 80", "9000", 128)}},
@@ -149,8 +153,9 @@ func TestStatusWords(t *testing.T) {
 		{"smartphone auth cert needs PIN", Options{Profile: Smartphone}, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read4, "6982"),
 			s(selAuthPIN, "9000"), s(verify1234, "9000"), s(selAuth, "9000"), sd(read4, "9000", 4)}},
 		{"juki has no auth cert", Options{Profile: Juki}, []step{s(selAP, "9000"), s(selAuth, "6A82"), s(selAuthCA, "6A82"), s(selSignCA, "9000")}},
-		{"auth-locked", Options{Profile: AuthLocked}, []step{s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6983"), s(verify1234, "6983"), s(selSignPIN, "9000"), s(triesLeft, "63C5")}},
-		{"sign-one-try", Options{Profile: SignOneTry}, []step{s(selAP, "9000"), s(selSignPIN, "9000"), s(triesLeft, "63C1"), s(verifyBad, "63C0"), s(triesLeft, "6983"), s(verifyABC, "6983")}},
+		{"auth-locked", Options{Profile: AuthLocked}, []step{s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6984"), s(verify1234, "6984"), s(selSignPIN, "9000"), s(triesLeft, "63C5")}},
+		{"auth-locked, quirk 69 83", Options{Profile: AuthLocked, Quirks: []Quirk{Blocked6983}}, []step{s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6983"), s(verify1234, "6983")}},
+		{"sign-one-try", Options{Profile: SignOneTry}, []step{s(selAP, "9000"), s(selSignPIN, "9000"), s(triesLeft, "63C1"), s(verifyBad, "63C0"), s(triesLeft, "6984"), s(verifyABC, "6984")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,12 +175,33 @@ func TestEmptyVerifyNeverSpendsATry(t *testing.T) {
 			t.Errorf("after 10 empty VERIFYs: %d tries left, want %d", got, tries)
 		}
 	}
-	// Also when verified: OpenSC asks for tries after logging in and
-	// requires 63 Cx.
-	c := newCard(t, Options{})
-	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(verify1234, "9000"), s(triesLeft, "63C3"))
-	if !c.State().Auth.Verified {
-		t.Error("empty VERIFY cleared the verified state")
+}
+
+// An empty VERIFY on a PIN verified in this power session answers 90 00
+// ("verified now"), or 63 Cx with the quirk; either way it keeps the
+// verified state and the counter.
+func TestEmptyVerifyWhenVerified(t *testing.T) {
+	tests := []struct {
+		name   string
+		quirks []Quirk
+		sw     string
+	}{
+		{"real card", nil, "9000"},
+		{"quirk empty-verify-63cx", []Quirk{EmptyVerify63Cx}, "63C3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCard(t, Options{Quirks: tt.quirks})
+			run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "63C3"), s(verify1234, "9000"),
+				s(triesLeft, tt.sw), s(triesLeft, tt.sw),
+				s(selSignPIN, "9000"), s(triesLeft, "63C5")) // the other PIN is not verified
+			if st := c.State(); !st.Auth.Verified || st.Auth.TriesLeft != 3 {
+				t.Errorf("empty VERIFY changed the auth PIN: %+v", st.Auth)
+			}
+			// After a power cycle the PIN is no longer verified: 63 Cx again.
+			c.PowerOff()
+			run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "63C3"))
+		})
 	}
 }
 
@@ -183,9 +209,9 @@ func TestWrongPINDecrementsOnceAndLocks(t *testing.T) {
 	c := newCard(t, Options{})
 	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"),
 		s(verify9999, "63C2"), s(triesLeft, "63C2"),
-		s(verify1234, "9000"), s(triesLeft, "63C3"), // right PIN restores the counter
-		s(verify9999, "63C2"), s(verify9999, "63C1"), s(verify9999, "63C0"),
-		s(triesLeft, "6983"), s(verify1234, "6983"), s(verify9999, "6983"))
+		s(verify1234, "9000"), s(triesLeft, "9000"), // right PIN restores the counter
+		s(verify9999, "63C2"), s(triesLeft, "63C2"), s(verify9999, "63C1"), s(verify9999, "63C0"),
+		s(triesLeft, "6984"), s(verify1234, "6984"), s(verify9999, "6984"))
 	st := c.State()
 	if st.Auth.TriesLeft != 0 || !st.Auth.Locked || st.Auth.Verified {
 		t.Errorf("auth state %+v, want locked", st.Auth)
@@ -193,9 +219,12 @@ func TestWrongPINDecrementsOnceAndLocks(t *testing.T) {
 	if st.Sign.TriesLeft != 5 {
 		t.Errorf("sign tries %d, want 5 (untouched)", st.Sign.TriesLeft)
 	}
-	// Locked stays locked across re-selection and power cycles.
+	// Locked stays locked across re-selection, resets and power cycles.
 	c.Reset()
-	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6983"))
+	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6984"))
+	c.PowerOff()
+	c.PowerOn()
+	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6984"))
 }
 
 func TestWrongPINClearsVerified(t *testing.T) {
@@ -204,43 +233,88 @@ func TestWrongPINClearsVerified(t *testing.T) {
 		s(selSign, "9000"), s(read4, "6982"))
 }
 
-func TestVerifiedStateClearedBySelectAndReset(t *testing.T) {
+// The verified state lasts until the card is powered off or another
+// application is selected (docs/protocol.md, "Verified state"). Each row
+// logs in to both PINs, does something, and says whether the signing
+// certificate (which needs the password) is still readable.
+func TestVerifiedState(t *testing.T) {
 	login := []step{s(selAP, "9000"), s(selSignPIN, "9000"), s(verifyABC, "9000"), s(selAuthPIN, "9000"), s(verify1234, "9000")}
 	tests := []struct {
-		name  string
-		clear func(t *testing.T, c *Card)
+		name   string
+		quirks []Quirk
+		then   func(t *testing.T, c *Card)
+		kept   bool
 	}{
-		{"re-select JPKI AP", func(t *testing.T, c *Card) { run(t, c, s(selAP, "9000")) }},
-		{"select another applet and back", func(t *testing.T, c *Card) {
+		{"re-select JPKI AP", nil, func(t *testing.T, c *Card) { run(t, c, s(selAP, "9000")) }, true},
+		{"re-select JPKI AP three times", nil, func(t *testing.T, c *Card) {
+			run(t, c, s(selAP, "9000"), s(selAP, "9000"), s(selAP, "9000"))
+		}, true},
+		{"failed select of an unknown AID", nil, func(t *testing.T, c *Card) {
+			run(t, c, s("00 A4 04 0C 05 A0 00 00 00 03", "6A82"), s(selAP, "9000"))
+		}, true},
+		{"warm reset", nil, func(t *testing.T, c *Card) { c.Reset(); run(t, c, s(selAP, "9000")) }, true},
+		{"warm reset twice", nil, func(t *testing.T, c *Card) { c.Reset(); c.Reset(); run(t, c, s(selAP, "9000")) }, true},
+		{"select 券面事項入力補助AP and back", nil, func(t *testing.T, c *Card) {
+			run(t, c, s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"), s(selAP, "9000"))
+		}, false},
+		{"select 券面AP and back", nil, func(t *testing.T, c *Card) {
 			run(t, c, s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02", "9000"), s(selAP, "9000"))
-		}},
-		{"reset", func(t *testing.T, c *Card) { c.Reset(); run(t, c, s(selAP, "9000")) }},
+		}, false},
+		{"select the third AP and back", nil, func(t *testing.T, c *Card) {
+			run(t, c, s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 01 00", "9000"), s(selAP, "9000"))
+		}, false},
+		{"power off", nil, func(t *testing.T, c *Card) { c.PowerOff(); run(t, c, s(selAP, "9000")) }, false},
+		{"power off and on", nil, func(t *testing.T, c *Card) { c.PowerOff(); c.PowerOn(); run(t, c, s(selAP, "9000")) }, false},
+		{"power on while powered (cold reset)", nil, func(t *testing.T, c *Card) { c.PowerOn(); run(t, c, s(selAP, "9000")) }, false},
+		{"quirk reselect-clears-pins: re-select", []Quirk{ReselectClearsPINs}, func(t *testing.T, c *Card) { run(t, c, s(selAP, "9000")) }, false},
+		{"quirk reselect-clears-pins: warm reset", []Quirk{ReselectClearsPINs}, func(t *testing.T, c *Card) { c.Reset(); run(t, c, s(selAP, "9000")) }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newCard(t, Options{})
+			c := newCard(t, Options{Quirks: tt.quirks})
 			run(t, c, login...)
 			if st := c.State(); !st.Auth.Verified || !st.Sign.Verified {
 				t.Fatalf("after login: %+v", st)
 			}
-			tt.clear(t, c)
-			if st := c.State(); st.Auth.Verified || st.Sign.Verified {
-				t.Fatalf("still verified: %+v", st)
+			tt.then(t, c)
+			st := c.State()
+			if st.Auth.Verified != tt.kept || st.Sign.Verified != tt.kept {
+				t.Fatalf("verified auth %v sign %v, want %v", st.Auth.Verified, st.Sign.Verified, tt.kept)
 			}
-			run(t, c, s(selSign, "9000"), s(read4, "6982"))
+			if tt.kept {
+				run(t, c, s(selSign, "9000"), sd(read4, "9000", 4), s(selSignPIN, "9000"), s(triesLeft, "9000"))
+			} else {
+				run(t, c, s(selSign, "9000"), s(read4, "6982"), s(selSignPIN, "9000"), s(triesLeft, "63C5"))
+			}
+			if st.Auth.TriesLeft != 3 || st.Sign.TriesLeft != 5 {
+				t.Errorf("counters changed: %+v", st)
+			}
 		})
 	}
-	t.Run("failed select keeps it", func(t *testing.T) {
-		c := newCard(t, Options{})
-		run(t, c, login...)
-		run(t, c, s("00 A4 04 0C 05 A0 00 00 00 03", "6A82"), s(selSign, "9000"), sd(read4, "9000", 4))
-	})
-	t.Run("reset deselects the applet", func(t *testing.T) {
-		c := newCard(t, Options{})
-		run(t, c, s(selAP, "9000"))
-		c.Reset()
-		run(t, c, s(selAuth, "6A82"))
-	})
+}
+
+// Selection does not survive a reset or power cycle; inside another
+// applet nothing of the JPKI applet can be reached.
+func TestSelectionAfterResetAndInOtherApplets(t *testing.T) {
+	tests := []struct {
+		name  string
+		then  func(c *Card)
+		steps []step
+	}{
+		{"warm reset deselects the applet", func(c *Card) { c.Reset() }, []step{s(selAuth, "6A82"), s(read4, "6986")}},
+		{"power off deselects the applet", func(c *Card) { c.PowerOff() }, []step{s(selAuth, "6A82"), s(read4, "6986")}},
+		{"other applet has no JPKI files", func(c *Card) {}, []step{
+			s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"), s(selAuth, "6A82"), s(selAuthPIN, "6A82"),
+			s(read4, "6986"), s(triesLeft, "6986")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCard(t, Options{})
+			run(t, c, s(selAP, "9000"), s(selAuth, "9000"))
+			tt.then(c)
+			run(t, c, tt.steps...)
+		})
+	}
 }
 
 // readEF reads a whole certificate the way a careful host does: header,
@@ -299,14 +373,15 @@ func TestToken(t *testing.T) {
 	for _, tt := range tests {
 		c := newCard(t, Options{Profile: tt.profile})
 		run(t, c, s(selAP, "9000"), s(selToken, "9000"))
-		resp := tx(t, c, "00 B0 00 00 20")
-		if swOf(resp) != "9000" || len(resp) != 34 {
-			t.Fatalf("%s: token read %X", tt.profile, resp)
+		// EF 0006 is 160 bytes: one READ BINARY of 256 gets all of it.
+		resp := tx(t, c, read256)
+		if swOf(resp) != "9000" || len(resp) != 162 {
+			t.Fatalf("%s: token read %d bytes, SW %s; want 160, 9000", tt.profile, len(resp)-2, swOf(resp))
 		}
 		if got := strings.TrimRight(string(resp[:32]), " \x00"); got != tt.want {
 			t.Errorf("%s: token %q, want %q", tt.profile, got, tt.want)
 		}
-		run(t, c, s("00 B0 00 20 01", "6B00"))
+		run(t, c, sd("00 B0 00 9F 01", "9000", 1), s("00 B0 00 A0 01", "6B00"))
 	}
 }
 
@@ -323,9 +398,12 @@ func TestT0GetResponse(t *testing.T) {
 	// gets 6C with the exact count and keeps the data.
 	run(t, c, s(read256, "6100"), sd("00 C0 00 00 80", "6180", 128), s("00 C0 00 00 90", "6C80"), sd("00 C0 00 00 80", "9000", 128))
 
-	// The original status word survives the detour: reading across the
-	// end answers 62 82 after GET RESPONSE.
-	run(t, c, s("00 B0 07 F0 00", "6110"), sd("00 C0 00 00 10", "6282", 16))
+	// Reading across the end: what is left, then 90 00.
+	run(t, c, s("00 B0 07 F0 00", "6110"), sd("00 C0 00 00 10", "9000", 16))
+	// The original status word survives the detour: with the quirk,
+	// reading across the end answers 62 82 after GET RESPONSE.
+	q := newCard(t, Options{Profile: T0, Quirks: []Quirk{EndOfFile6282}})
+	run(t, q, s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 07 F0 00", "6110"), sd("00 C0 00 00 10", "6282", 16))
 
 	// Status words without data come straight back.
 	run(t, c, s("00 B0 08 00 01", "6B00"))
@@ -425,6 +503,7 @@ func TestMiddlewareOrderAndLog(t *testing.T) {
 		t.Errorf("middleware order %s", got)
 	}
 	want := "00A4040C0AD392F000260100000001 9000\n" +
+		"# select JPKI AP\n" +
 		"00A4020C02001B 9000\n" +
 		"0020008006************ 9000\n" +
 		"0020008000******** 6700\n"
@@ -449,7 +528,8 @@ func TestStateChanges(t *testing.T) {
 	c := newCard(t, Options{OnStateChange: func(s State) { got = append(got, s) }})
 	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "63C3"), s(verify9999, "63C2"),
 		s(verify1234, "9000"), s(read4, "6982"), s(selAP, "9000"))
-	c.Reset() // nothing verified: no change
+	c.Reset()    // a warm reset and a re-select keep the PIN verified: no change
+	c.PowerOff() // this ends it
 	want := []string{
 		`{"auth":{"tries_left":2,"max_tries":3,"locked":false,"verified":false},"sign":{"tries_left":5,"max_tries":5,"locked":false,"verified":false},"removed":false}`,
 		`{"auth":{"tries_left":3,"max_tries":3,"locked":false,"verified":true},"sign":{"tries_left":5,"max_tries":5,"locked":false,"verified":false},"removed":false}`,
@@ -562,8 +642,10 @@ func TestCertificateShape(t *testing.T) {
 		if got := cert.NotAfter.UTC().Format("20060102150405Z"); got != "20270315145959Z" {
 			t.Errorf("NotAfter %s, want 20270315145959Z", got)
 		}
-		if h, m, s := cert.NotBefore.UTC().Clock(); h != 15 || m != 0 || s != 0 {
-			t.Errorf("NotBefore %v, want 15:00:00Z (00:00 JST)", cert.NotBefore)
+		// Issued in the afternoon in Japan, like the real certificate's
+		// 190725152806Z; not at midnight.
+		if got := cert.NotBefore.In(jst).Format("15:04:05"); got != "15:28:06" {
+			t.Errorf("NotBefore %v, want 15:28:06 JST", cert.NotBefore)
 		}
 		if !strings.Contains(cert.Issuer.String(), "TEST CA - not J-LIS") || cert.Issuer.Country[0] != "JP" || cert.Issuer.Organization[0] != "JPKI" {
 			t.Errorf("issuer %s", cert.Issuer)

@@ -56,7 +56,7 @@ var (
 )
 
 // Holder attributes in the signing certificate's subjectAltName, as otherName
-// entries under 1.2.392.200149.8.5.5 (jpki-protocol.md, "Certificates").
+// entries under 1.2.392.200149.8.5.5 (docs/protocol.md, "Certificates").
 var (
 	oidHolderName        = asn1.ObjectIdentifier{1, 2, 392, 200149, 8, 5, 5, 1}
 	oidHolderNameAlt     = asn1.ObjectIdentifier{1, 2, 392, 200149, 8, 5, 5, 2}
@@ -228,8 +228,8 @@ type holder struct {
 	name, address, birth, sex string
 }
 
-// makeUser creates a user certificate valid from 00:00:00 JST on issue to
-// 23:59:59 JST on expiry.
+// makeUser creates a user certificate valid from its issuance time on the
+// issue day (see notBefore) to 23:59:59 JST on expiry.
 func makeUser(k certKind, ca *x509.Certificate, caKey, key *rsa.PrivateKey, issue, expiry time.Time, h holder) ([]byte, error) {
 	serial := serialFor("user", k.ou(), issue.String(), expiry.String(), h.name, h.address)
 	// The subject CN of a real JPKI user certificate is an opaque issue

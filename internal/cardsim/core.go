@@ -8,13 +8,20 @@ import (
 // jpkiAID is the JPKI applet (公的個人認証 AP).
 var jpkiAID = []byte{0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01}
 
-// otherAIDs are the My Number Card's other applets (券面事項入力補助AP,
-// 券面AP and a third one). They can be selected, which leaves the JPKI
-// applet, but their contents are not simulated.
-var otherAIDs = [][]byte{
-	{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08},
-	{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02},
-	{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00},
+// jpkiName names the JPKI applet in the log.
+const jpkiName = "JPKI AP"
+
+// otherAPs are the My Number Card's other applets (docs/protocol.md, "The
+// applet"). They can be selected, which leaves the JPKI applet and ends its
+// security state, but their contents are not simulated: inside them every
+// EF is missing (6A 82) and nothing is current (69 86).
+var otherAPs = []struct {
+	name string
+	aid  []byte
+}{
+	{"券面事項入力補助AP", []byte{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08}},
+	{"券面AP", []byte{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02}},
+	{"AP D3921000310001010100", []byte{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00}},
 }
 
 // Instructions (ISO/IEC 7816-4 §11).
@@ -31,7 +38,8 @@ var (
 	swEndOfFile   = []byte{0x62, 0x82}
 	swWrongLength = []byte{0x67, 0x00}
 	swSecurity    = []byte{0x69, 0x82}
-	swBlocked     = []byte{0x69, 0x83}
+	swBlockedISO  = []byte{0x69, 0x83}
+	swBlocked     = []byte{0x69, 0x84} // also a PIN that was never set
 	swNoData      = []byte{0x69, 0x85}
 	swNoCurrentEF = []byte{0x69, 0x86}
 	swNotFound    = []byte{0x6A, 0x82}
@@ -39,6 +47,7 @@ var (
 	swOffset      = []byte{0x6B, 0x00}
 	swINS         = []byte{0x6D, 0x00}
 	swCLA         = []byte{0x6E, 0x00}
+	swNoPrecise   = []byte{0x6F, 0x00}
 )
 
 type accessRule int
@@ -59,8 +68,10 @@ type ef struct {
 }
 
 type applet struct {
+	name  string // for the log
 	aid   []byte
 	files map[uint16]*ef
+	jpki  bool // holds the PINs: selecting it keeps their verified state
 }
 
 // pinRef is a PIN's reference data and retry counter.
@@ -69,9 +80,16 @@ type pinRef struct {
 	max      int
 	left     int
 	verified bool
+	// unset is a PIN that was never set (a child's signing password, both
+	// PINs of a face-authentication card): every VERIFY answers 69 84 and
+	// nothing ever changes.
+	unset bool
 }
 
 func (p *pinRef) state() PINState {
+	if p.unset {
+		return PINState{MaxTries: p.max, Unset: true}
+	}
 	return PINState{TriesLeft: p.left, MaxTries: p.max, Locked: p.left == 0, Verified: p.verified}
 }
 
@@ -102,6 +120,15 @@ func moreData(n int) []byte {
 }
 
 func (c *Card) dispatch(raw []byte) []byte {
+	if c.fresh {
+		c.fresh = false
+		if c.quirks[FirstAPDU6F00] {
+			// One card answered the first command after an unpower this
+			// way (docs/protocol.md, "Verified state"); nothing is done.
+			c.pending = nil
+			return swNoPrecise
+		}
+	}
 	if len(raw) < 4 {
 		c.pending = nil
 		return swWrongLength
@@ -161,10 +188,15 @@ func (c *Card) selectFile(cmd command) []byte {
 		if cmd.hasLe {
 			return swWrongLength
 		}
-		// Selecting an applet, even the current one, ends the security
-		// state: OpenSC's JPKI logout is exactly this SELECT.
+		// Selecting another application ends the JPKI applet's security
+		// state; selecting the JPKI applet again, even from no selection
+		// after a warm reset, keeps it (docs/protocol.md, "Verified
+		// state"): OpenSC's logout by re-selecting is not a logout.
+		if !app.jpki || c.quirks[ReselectClearsPINs] {
+			c.auth.verified, c.sign.verified = false, false
+		}
 		c.app, c.cur = app, nil
-		c.auth.verified, c.sign.verified = false, false
+		c.events = append(c.events, "select "+app.name)
 		return swOK
 	case 0x02: // EF under the current DF, by file identifier
 		if len(cmd.data) != 2 {
@@ -217,7 +249,11 @@ func (c *Card) readBinary(cmd command) []byte {
 	end := off + cmd.ne
 	sw := swOK
 	if end > len(f.data) {
-		end, sw = len(f.data), swEndOfFile
+		// Real cards send what is left with 90 00 (docs/protocol.md, "APDUs").
+		end = len(f.data)
+		if c.quirks[EndOfFile6282] {
+			sw = swEndOfFile
+		}
 	}
 	return append(append([]byte(nil), f.data[off:end]...), sw...)
 }
@@ -233,11 +269,22 @@ func (c *Card) verify(cmd command) []byte {
 		return swNoCurrentEF
 	}
 	p := c.cur.pin
+	if p.unset {
+		return swBlocked
+	}
 	if p.left == 0 {
+		if c.quirks[Blocked6983] {
+			return swBlockedISO
+		}
 		return swBlocked
 	}
 	if len(cmd.data) == 0 {
-		// Tries left; spends nothing and changes nothing, verified or not.
+		// Tries left; spends nothing and changes nothing. A PIN verified
+		// in this power session says so with 90 00 (docs/protocol.md,
+		// "Verified state").
+		if p.verified && !c.quirks[EmptyVerify63Cx] {
+			return swOK
+		}
 		return p.triesSW()
 	}
 	if subtle.ConstantTimeCompare(cmd.data, p.value) == 1 {

@@ -18,10 +18,17 @@ func todayInJapan() time.Time {
 	return civil(time.Now().In(jst))
 }
 
-// notBefore is 00:00:00 JST on the issue day, i.e. 15:00:00Z the day before,
-// as on real JPKI certificates.
+// notBefore is when a user certificate was issued: a time of day at the
+// municipal office, as on real JPKI certificates, not midnight
+// (docs/protocol.md, "Certificates"): 15:28:06 JST on the issue day.
 func notBefore(issue time.Time) time.Time {
 	y, m, d := issue.Date()
+	return time.Date(y, m, d, 15, 28, 6, 0, jst).UTC()
+}
+
+// caNotBefore is 00:00:00 JST on day, for the test CAs.
+func caNotBefore(day time.Time) time.Time {
+	y, m, d := day.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, jst).UTC()
 }
 
@@ -33,12 +40,13 @@ func notAfter(expiry time.Time) time.Time {
 
 // issuedFor picks a plausible issue date for a certificate expiring on
 // expiry: user certificates run about five years (to the holder's fifth
-// birthday after issue), and a card cannot hold a certificate issued after
-// today.
+// birthday after issue), and a card cannot hold a certificate issued
+// after today. It is issued yesterday at the latest: issued this afternoon
+// it could still be in the future for a host that reads it this morning.
 func issuedFor(expiry, today time.Time, years int) time.Time {
 	issue := expiry.AddDate(-years, 0, 30)
-	if issue.After(today) {
-		issue = today
+	if yesterday := today.AddDate(0, 0, -1); issue.After(yesterday) {
+		issue = yesterday
 	}
 	if issue.After(expiry) {
 		issue = expiry

@@ -5,24 +5,36 @@
 // It is deliberately an independent implementation of the card side of the
 // protocol and shares no code or constants with the host side
 // (internal/jpki): a misunderstanding written once on both sides would agree
-// with itself and hide the bug. Its behaviour follows
-// shared/docs/jpki-protocol.md; where real cards are undocumented it picks
-// the stricter answer, and says so next to the choice.
+// with itself and hide the bug. Its behaviour follows docs/protocol.md; where
+// real cards are undocumented it picks the stricter answer, and says so next
+// to the choice. What earlier versions did instead, where a host may meet
+// it, stays available as a Quirk.
+//
+// What real cards do, and the card does by default:
+//
+//   - a successful VERIFY lasts until the card is powered off (PowerOff,
+//     vpcd power-off) or another application is selected; selecting the
+//     JPKI applet again and a warm reset (Reset) keep it
+//   - an empty VERIFY on a PIN verified in this power session: 90 00;
+//     otherwise 63 Cx, spending nothing
+//   - a wrong PIN that spends the last try answers 63 C0; every VERIFY
+//     after that, empty or not, 69 84
+//   - READ BINARY that starts inside the EF but runs past its end: the
+//     bytes up to the end with 90 00; starting at or past the end: 6B 00
+//   - a PIN that was never set (profiles child and face-auth): every VERIFY
+//     answers 69 84 and nothing changes
 //
 // Status words chosen where real cards are undocumented:
 //
-//   - empty VERIFY on a PIN with no tries left: 69 83 (a wrong PIN that
-//     spends the last try answers 63 C0; every VERIFY after that 69 83)
-//   - empty VERIFY on a PIN that is already verified: still 63 Cx, the
-//     counter only (OpenSC's jpki driver relies on it)
 //   - Le above the card's limit (256, or 128 for short-le): 67 00, no hint
 //   - extended-length APDUs when Options.Extended is off: 67 00
-//   - READ BINARY that starts inside the EF but runs past its end: the bytes
-//     up to the end, then 62 82; starting at or past the end: 6B 00
 //   - READ BINARY of a PIN or key EF: 69 82; with no current EF: 69 86
 //   - VERIFY with no PIN EF selected: 69 86; wrong P1/P2: 6A 86
 //   - SELECT with P2 other than 0C (FCI requested) or with Le: 6A 86 / 67 00;
 //     SELECT with P1 other than 02 (EF) or 04 (DF name): 6A 86
+//   - inside the other applets (券面事項入力補助AP, 券面AP, ...): every
+//     EF is missing (6A 82), READ BINARY and VERIFY find no current EF
+//     (69 86)
 //   - GET RESPONSE with nothing pending: 69 85; Le larger than what is
 //     pending: 6C xx
 //   - a VERIFY value of the wrong length or character set is simply a wrong

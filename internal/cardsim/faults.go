@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Fault profiles: cards that misbehave, for the reliability tests (issue 9).
+// Fault profiles: cards that misbehave, for the reliability tests.
 // A host must survive each of them without a wrong date, a hang or a spent
 // PIN try. They are not listed by Profiles, which names the cards a
 // resident might hold; FaultProfiles lists them, New and jpkisim --profile
@@ -26,7 +26,7 @@ const (
 	WrongDERLength Profile = "wrong-der-length"
 	// DERPastEF declares the authentication certificate larger (32752
 	// bytes) than its EF (2048 bytes), so a reader that trusts the length
-	// runs into 62 82 / 6B 00.
+	// gets short answers at the EF's end and then 6B 00.
 	DERPastEF Profile = "der-past-ef"
 	// Endless61 answers every command that returns data with 61 10, and
 	// every GET RESPONSE with 61 10 again and no data: the "more data" loop
@@ -73,7 +73,7 @@ func FaultProfiles() []ProfileInfo {
 func isReadBinary(cmd []byte) bool { return len(cmd) >= 4 && cmd[1] == insReadBinary }
 
 // randomSWs are the status words RandomSW draws from: every one in
-// jpki-protocol.md, the PIN counter answers, and a few nobody expects.
+// docs/protocol.md, the PIN counter answers, and a few nobody expects.
 var randomSWs = [][2]byte{
 	{0x90, 0x00}, {0x62, 0x82}, {0x63, 0xC0}, {0x63, 0xC1}, {0x63, 0xC3},
 	{0x67, 0x00}, {0x69, 0x82}, {0x69, 0x83}, {0x69, 0x84}, {0x69, 0x85},
@@ -106,6 +106,24 @@ func RandomStatusWords(seed uint64) Middleware {
 				sw := randomSWs[rng.IntN(len(randomSWs))]
 				return append(slices.Clone(data), sw[0], sw[1]), nil
 			}
+		}
+	}
+}
+
+// TruncateResponses models a reader that mangles long answers (macOS with
+// some NFC readers cut responses above 236 bytes; docs/protocol.md,
+// "APDUs"): an answer with more than n data bytes arrives as its first n
+// bytes and nothing else, so what the host takes for a status word is two
+// bytes of data. Shorter answers pass untouched. Options.TruncateAbove
+// installs it outside every other middleware.
+func TruncateResponses(n int) Middleware {
+	return func(c *Card, next Handler) Handler {
+		return func(cmd []byte) ([]byte, error) {
+			resp, err := next(cmd)
+			if err != nil || len(resp)-2 <= n {
+				return resp, err
+			}
+			return slices.Clone(resp[:n]), nil
 		}
 	}
 }

@@ -24,7 +24,7 @@ func TestFaultProfiles(t *testing.T) {
 				t.Errorf("header %X, want length %d", got, realLen-16)
 			}
 		}},
-		{DERPastEF, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read4, "9000"), s("00 B0 07 F0 20", "6282"), s("00 B0 08 00 10", "6B00")}, func(t *testing.T, c *Card) {
+		{DERPastEF, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read4, "9000"), sd("00 B0 07 F0 20", "9000", 16), s("00 B0 08 00 10", "6B00")}, func(t *testing.T, c *Card) {
 			if got := tx(t, c, read4); !bytes.Equal(got, hx(t, "30 82 7F EC 90 00")) {
 				t.Errorf("header %X", got)
 			}

@@ -89,3 +89,37 @@ var linkWait = func(ctx context.Context, card *Card, since time.Time, d time.Dur
 	case <-card.Removed():
 	}
 }
+
+// readerClock is the clock a contact reader gives the card: 3.5712 MHz,
+// at which the default F=372, D=1 is exactly 9600 etu per second.
+const readerClock = 3_571_200
+
+// Clock rate conversion F and baud rate adjustment D by their TA1 nibbles
+// (ISO/IEC 7816-3 §8.3, tables 7 and 8); missing entries are reserved.
+var (
+	fiTable = [16]int{372, 372, 558, 744, 1116, 1488, 1860, 0, 0, 512, 768, 1024, 1536, 2048, 0, 0}
+	diTable = [16]int{0, 1, 2, 4, 8, 16, 32, 64, 12, 20, 0, 0, 0, 0, 0, 0}
+)
+
+// NFCLink is the link model for a card in a contactless reader (ISO 14443
+// at 106 kbit/s, plus the reader's own time per exchange).
+var NFCLink = Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
+
+// LinkForATR derives the link from the card's ATR, as a reader would: a
+// contactless ATR gets NFCLink; a contact ATR gets the rate its TA1 offers
+// at a 3.5712 MHz clock, so the classic My Number Card ATR (no TA1) runs
+// at 9600 etu/s and the 2024 one (TA1=13: F=372, D=4) at 38400, four times
+// faster (docs/protocol.md, "Certificates", on link speed). A reserved TA1
+// falls back to the default rate, as a reader does.
+func LinkForATR(atr []byte) Link {
+	if contactless(atr) {
+		return NFCLink
+	}
+	baud := readerClock / 372
+	if ta1, ok := atrTA1(atr); ok {
+		if f, d := fiTable[ta1>>4], diTable[ta1&0x0F]; f != 0 && d != 0 {
+			baud = readerClock * d / f
+		}
+	}
+	return Link{Baud: baud}
+}

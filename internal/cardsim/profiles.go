@@ -24,6 +24,8 @@ const (
 	SignOneTry  Profile = "sign-one-try"
 	T0          Profile = "t0"
 	ShortLe     Profile = "short-le"
+	Child       Profile = "child"
+	FaceAuth    Profile = "face-auth"
 )
 
 // ProfileInfo describes one profile for help texts and listings.
@@ -57,6 +59,8 @@ var profiles = []profileSpec{
 		plan: func(p *plan) {
 			p.token, p.tokenPad = "JPKIAPICCTOKEN", 0x00
 			p.otherAPs = false
+			// EF 0008 is known from My Number Cards only.
+			p.certFlags = false
 			// Before 2016 JPKI had no user-authentication certificate, and
 			// signing certificates ran three years.
 			p.authCert, p.authCA = false, false
@@ -87,6 +91,16 @@ var profiles = []profileSpec{
 		plan: func(p *plan) { p.t0 = true }},
 	{name: ShortLe, desc: "accepts Le up to 128 only (67 00 above)",
 		plan: func(p *plan) { p.maxLe = 128 }},
+	{name: Child, desc: "card of a child under 15: no signing certificate (EF 0001/0002 absent, EF 0008 00 8F 00), signing password never set (VERIFY answers 69 84)",
+		plan: func(p *plan) {
+			p.signCert, p.signCA = false, false
+			p.signUnset = true
+		}},
+	{name: FaceAuth, desc: "face-authentication card (顔認証マイナンバーカード): authentication certificate only, no PIN set at all (VERIFY answers 69 84)",
+		plan: func(p *plan) {
+			p.signCert, p.signCA = false, false
+			p.authUnset, p.signUnset = true, true
+		}},
 }
 
 // Profiles lists every profile with a one-line description.
@@ -122,6 +136,8 @@ type plan struct {
 	signCert, signCA      bool
 	garbageAuth           bool
 	authCertNeedsPIN      bool
+	certFlags             bool // EF 0008 exists
+	authUnset, signUnset  bool // the PIN was never set
 	authTries, signTries  int
 	maxLe                 int
 	t0, extended          bool
@@ -138,6 +154,7 @@ func defaultPlan(today time.Time) plan {
 		tokenPad: ' ',
 		jpki:     true, otherAPs: true,
 		authCert: true, authCA: true, signCert: true, signCA: true,
+		certFlags: true,
 		authTries: maxAuthTries, signTries: maxSignTries,
 		maxLe: 256,
 		atr:   classicATR,
@@ -158,9 +175,17 @@ func (p *plan) setExpiry(expiry time.Time) {
 // tamper with file contents (a wrong DER length, an EF shorter than its
 // certificate).
 func (c *Card) jpkiFile(id uint16) *ef {
+	if a := c.jpkiApplet(); a != nil {
+		return a.files[id]
+	}
+	return nil
+}
+
+// jpkiApplet returns the JPKI applet, or nil on a card without it.
+func (c *Card) jpkiApplet() *applet {
 	for _, a := range c.apps {
 		if bytes.Equal(a.aid, jpkiAID) {
-			return a.files[id]
+			return a
 		}
 	}
 	return nil

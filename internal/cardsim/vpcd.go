@@ -59,8 +59,16 @@ func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
 	case 0:
 		return nil, nil
 	case 1:
+		// pcscd's IFD_POWER_DOWN, IFD_POWER_UP and IFD_RESET, as vpcd
+		// passes them on: SCardDisconnect or SCardReconnect with
+		// SCARD_UNPOWER_CARD, and pcscd resting an idle card, power the
+		// card off; SCARD_RESET_CARD is a warm reset.
 		switch msg[0] {
-		case vpcdPowerOff, vpcdPowerOn, vpcdReset:
+		case vpcdPowerOff:
+			card.PowerOff()
+		case vpcdPowerOn:
+			card.PowerOn()
+		case vpcdReset:
 			card.Reset()
 		case vpcdGetATR:
 			return card.ATR(), nil

@@ -169,18 +169,30 @@ func TestServeVPCD(t *testing.T) {
 	if got := r.exchange(verifyABC); swOf(got) != "9000" {
 		t.Fatalf("VERIFY: %X", got)
 	}
-	r.send([]byte{vpcdReset}) // no reply; clears the verified state
+	r.send([]byte{vpcdReset}) // no reply; a warm reset keeps the verified state
+	if got := r.exchange(selSign); swOf(got) != "6A82" {
+		t.Fatalf("EF select after reset: %X, want 6A82 (nothing selected)", got)
+	}
 	r.exchange(selAP)
 	r.exchange(selSign)
-	if got := r.exchange(read4); swOf(got) != "6982" {
-		t.Fatalf("read after reset: %X", got)
+	if got := r.exchange(read4); swOf(got) != "9000" {
+		t.Fatalf("read after warm reset: %X", got)
 	}
-	// Power off, then on: still a card, unknown controls are ignored.
+	// Power off, then on: still a card, but the password must be given
+	// again; unknown controls are ignored.
 	r.send([]byte{vpcdPowerOff})
 	r.send([]byte{0x7F})
 	r.send([]byte{vpcdPowerOn})
 	if got := r.exchange(selAuth); swOf(got) != "6A82" {
 		t.Fatalf("EF select after power cycle: %X", got)
+	}
+	r.exchange(selAP)
+	r.exchange(selSign)
+	if got := r.exchange(read4); swOf(got) != "6982" {
+		t.Fatalf("read after power cycle: %X", got)
+	}
+	if st := card.Stats(); st.Resets != 1 || st.PowerOffs != 1 || st.PowerOns != 2 {
+		t.Errorf("stats %+v, want 1 reset, 1 power off, 2 power ons", st)
 	}
 
 	r.conn.Close() // pcscd went away
