@@ -1,10 +1,10 @@
 package bench
 
 // The theoretical minimum of each operation in APDUs and bytes, for a
-// certificate of DER length L, with short APDUs (shared/docs/jpki-protocol.md:
-// every public reader and every real card uses Le ≤ 256; extended length is
-// undocumented). A fresh process knows nothing about the card's state, so
-// every operation starts with SELECT AP.
+// certificate of DER length L, with short APDUs: public clients read with
+// Le ≤ 256, and whether READ BINARY takes an extended Le is not publicly
+// known (docs/protocol.md, "APDUs"). A fresh process knows nothing about the
+// card's state, so every operation starts with SELECT AP.
 var (
 	selectAP    = Traffic{APDUs: 1, Sent: 5 + 10, Received: 2} // 00 A4 04 0C 0A <AID> → 90 00
 	selectEF    = Traffic{APDUs: 1, Sent: 5 + 2, Received: 2}  // 00 A4 02 0C 02 <EF> → 90 00

@@ -95,8 +95,9 @@ var exampleConf []byte
 // ExampleFile is the documented example office file.
 func ExampleFile() []byte { return bytes.Clone(exampleConf) }
 
-// Example returns the example office block (from renewal-rule.md), marked
-// as an example.
+// Example returns the example office block, marked as an example so that
+// no screen presents it as a real office (docs/renewal-rule.md, "What to
+// bring").
 func Example() *Office {
 	o, err := Parse("example.conf", exampleConf)
 	if err != nil {

@@ -3,9 +3,10 @@ package window
 import "fmt"
 
 // DefaultMonths is the length of the renewal window for residents of Japan.
-// People registered as living abroad may renew from twelve months before
-// expiry, and future card generations may differ, so the figure is a
-// parameter of Rule rather than a constant spread through the code.
+// Holders living abroad who keep their card may renew from twelve months
+// before expiry (docs/renewal-rule.md), and other card generations may
+// differ, so the figure is a parameter of Rule rather than a constant spread
+// through the code.
 const DefaultMonths = 3
 
 // Rule is the renewal-window rule: renewal is accepted from the day after
@@ -60,7 +61,8 @@ func (s *State) UnmarshalText(b []byte) error {
 }
 
 // Window is the rule applied to one expiry date on one day. Its JSON form is
-// the contract in design.md and is relied on by scripts.
+// part of the command-line contract (docs/design.md, "The command-line
+// contract"), which scripts rely on, so its field names must not change.
 type Window struct {
 	Expiry          Date  `json:"expiry"`
 	Today           Date  `json:"today"`

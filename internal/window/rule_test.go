@@ -14,8 +14,8 @@ func d(s string) Date {
 	return date
 }
 
-// The worked table in renewal-rule.md, the municipal examples it quotes, and
-// the month ends that make the rule tricky.
+// The worked table in docs/renewal-rule.md, the municipal examples it
+// quotes, and the month ends that make the rule tricky.
 func TestOpensExamples(t *testing.T) {
 	tests := []struct {
 		expiry, opens, source string
