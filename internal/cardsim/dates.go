@@ -18,9 +18,10 @@ func todayInJapan() time.Time {
 	return civil(time.Now().In(jst))
 }
 
-// notBefore is when a user certificate was issued: a time of day at the
-// municipal office, as on real JPKI certificates, not midnight
-// (docs/protocol.md, "Certificates"): 15:28:06 JST on the issue day.
+// notBefore is when a user certificate was issued: a time of day, as on
+// real JPKI certificates, not midnight (docs/protocol.md, "Certificates").
+// The card uses 15:28:06 JST on the issue day, which is on the issue day in
+// UTC too, so the issue date reads the same in either zone.
 func notBefore(issue time.Time) time.Time {
 	y, m, d := issue.Date()
 	return time.Date(y, m, d, 15, 28, 6, 0, jst).UTC()
