@@ -15,7 +15,14 @@
 // --apdu-delay and --baud slow the answers down to what a real reader's link
 // would take (cardsim.Link), so the rig can stand in for a contact reader
 // at the default rate (--baud 9600) or for NFC (--apdu-delay 10ms --baud
-// 106000) when measuring what a resident waits for.
+// 106000) when measuring what a resident waits for; --baud atr derives the
+// rate from the card's ATR (--atr 2024 is four times faster than classic).
+//
+// The card follows pcscd's power changes as vpcd passes them on: power off
+// (SCardDisconnect/SCardReconnect with SCARD_UNPOWER_CARD, or pcscd resting
+// an idle card) forgets verified PINs, a warm reset (SCARD_RESET_CARD) keeps
+// them. --state is rewritten on every change, and --log notes power, reset
+// and applet selection as "# ..." lines between the APDUs.
 //
 // The card's socket sets TCP_QUICKACK before every read. Round trip of one
 // APDU from ebfe/scard's Transmit through libpcsclite, pcscd and vpcd to
@@ -35,6 +42,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -68,15 +76,25 @@ Serves a simulated My Number Card to a vpcd virtual reader (test use only).
   --extended               accept extended-length READ BINARY
   --name NAME              fictitious holder name in the signing certificate
   --address ADDR           fictitious holder address in the signing certificate
-  --log FILE               one line per APDU: command and response in hex (PINs masked)
-  --state FILE             PIN counters as JSON, rewritten on every change
+  --atr NAME               answer to reset: classic (default), 2024 or contactless
+  --auth-der FILE          serve this DER as the authentication certificate (EF 000A)
+  --auth-ca-der FILE       serve this DER as its CA certificate (EF 000B)
+  --quirk A,B              switch on named quirks (see --list-quirks)
+  --truncate-above N       reader fault: answers with more than N data bytes arrive
+                           cut to N bytes, without a status word (e.g. 236)
+  --log FILE               one line per APDU: command and response in hex (PINs
+                           masked); power, reset and applet selection as "# ..." lines
+  --state FILE             PIN counters and verified flags as JSON, rewritten on
+                           every change
   --remove-after N         remove the card after answering N APDUs, then exit
   --apdu-delay DURATION    link model: fixed time added to every APDU (e.g. 10ms)
-  --baud N                 link model: 11 etu per byte of command and response at
+  --baud N|atr             link model: 11 etu per byte of command and response at
                            N etu/s (9600 = contact reader at the default rate,
-                           ~1.15 ms/byte; NFC: --apdu-delay 10ms --baud 106000)
+                           ~1.15 ms/byte; NFC: --apdu-delay 10ms --baud 106000);
+                           atr: the rate the card's ATR offers (NFC for contactless)
   --ca-out FILE            write the card's test CA certificates (PEM)
   --list-profiles          list the profiles (fault-injection ones last) and exit
+  --list-quirks            list the quirks and exit
 
 Example:
   $ jpkisim --vpcd 127.0.0.1:35964 --profile expired --ca-out /tmp/ca.pem
@@ -106,9 +124,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		statePath  = fs.String("state", "", "")
 		removeN    = fs.Int("remove-after", 0, "")
 		apduDelay  = fs.Duration("apdu-delay", 0, "")
-		baud       = fs.Int("baud", 0, "")
+		baud       = fs.String("baud", "0", "")
 		caOut      = fs.String("ca-out", "", "")
 		list       = fs.Bool("list-profiles", false, "")
+		listQuirks = fs.Bool("list-quirks", false, "")
+		atrName    = fs.String("atr", "", "")
+		authDER    = fs.String("auth-der", "", "")
+		authCADER  = fs.String("auth-ca-der", "", "")
+		quirkList  = fs.String("quirk", "", "")
+		truncate   = fs.Int("truncate-above", 0, "")
 	)
 	fail := func(code int, format string, a ...any) int {
 		fmt.Fprintf(stderr, "jpkisim: "+format+"\n", a...)
@@ -131,25 +155,69 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if *listQuirks {
+		for _, q := range cardsim.Quirks() {
+			fmt.Fprintf(stdout, "%-20s %s\n", q.Name, q.Description)
+		}
+		return 0
+	}
 	if *addr == "" {
 		fmt.Fprint(stderr, usage)
 		return fail(2, "--vpcd HOST:PORT is required")
 	}
 
-	link := cardsim.Link{APDUDelay: *apduDelay, Baud: *baud}
+	baudFromATR := *baud == "atr"
+	var baudN int
+	if !baudFromATR {
+		n, err := strconv.Atoi(*baud)
+		if err != nil {
+			return fail(2, "--baud: want a number or atr, got %q", *baud)
+		}
+		baudN = n
+	}
+	link := cardsim.Link{APDUDelay: *apduDelay, Baud: baudN}
 	if err := link.Validate(); err != nil {
 		return fail(2, "link model: %v", err)
 	}
+	quirks, err := cardsim.ParseQuirks(*quirkList)
+	if err != nil {
+		return fail(2, "--quirk: %v", err)
+	}
 
 	opts := cardsim.Options{
-		Profile:      cardsim.Profile(*profile),
-		AuthPIN:      *authPIN,
-		SignPassword: strings.ToUpper(*signPW),
-		MaxLe:        *maxLe,
-		Extended:     *extended,
-		RemoveAfter:  *removeN,
-		Name:         *name,
-		Address:      *address,
+		Profile:       cardsim.Profile(*profile),
+		AuthPIN:       *authPIN,
+		SignPassword:  strings.ToUpper(*signPW),
+		MaxLe:         *maxLe,
+		Extended:      *extended,
+		RemoveAfter:   *removeN,
+		Name:          *name,
+		Address:       *address,
+		Quirks:        quirks,
+		TruncateAbove: *truncate,
+	}
+	if *atrName != "" {
+		atr, err := cardsim.ATRByName(*atrName)
+		if err != nil {
+			return fail(2, "--atr: %v", err)
+		}
+		opts.ATR = atr
+	}
+	for _, f := range []struct {
+		flag, path string
+		dst        *[]byte
+	}{
+		{"auth-der", *authDER, &opts.AuthDER},
+		{"auth-ca-der", *authCADER, &opts.AuthCADER},
+	} {
+		if f.path == "" {
+			continue
+		}
+		der, err := os.ReadFile(f.path)
+		if err != nil {
+			return fail(2, "--%s: %v", f.flag, err)
+		}
+		*f.dst = der
 	}
 	for _, d := range []struct {
 		flag, value string
@@ -197,6 +265,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(2, "%v", err)
 	}
+	if baudFromATR {
+		derived := cardsim.LinkForATR(card.ATR())
+		link.Baud = derived.Baud
+		if !flagSet(fs, "apdu-delay") {
+			link.APDUDelay = derived.APDUDelay
+		}
+	}
 	if *statePath != "" {
 		if err := writeState(*statePath, card.State()); err != nil {
 			return fail(1, "writing state: %v", err)
@@ -226,6 +301,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return fail(1, "%v", err)
 	}
 	return 0
+}
+
+// flagSet reports whether the command line gave the flag.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // serve keeps the card inserted into the reader at addr until ctx ends or
