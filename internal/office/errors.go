@@ -23,6 +23,10 @@ const (
 	TooBig                               // the file is larger than MaxFileSize
 	NoFields                             // nothing set: empty, or only comments
 	OnlyEnglish                          // key.en without the Japanese key
+	BadDate                              // a date list item that is not YYYY-MM-DD (Value is the item)
+	BadRange                             // a range that ends before it starts or is longer than MaxRangeDays (Value)
+	OpenAndClosed                        // a day in both open_days and closed_days (Value; Other is the other line)
+	TooManyDates                         // more than MaxDates days in the lists
 )
 
 var kindNames = map[ErrorKind]string{
@@ -39,6 +43,10 @@ var kindNames = map[ErrorKind]string{
 	TooBig:          "too_big",
 	NoFields:        "no_fields",
 	OnlyEnglish:     "only_english",
+	BadDate:         "bad_date",
+	BadRange:        "bad_range",
+	OpenAndClosed:   "open_and_closed",
+	TooManyDates:    "too_many_dates",
 }
 
 // String is the kind's stable name (unknown_field, duplicate, …), which the
@@ -57,7 +65,8 @@ type Error struct {
 	Kind    ErrorKind
 	Field   string // the key as written (lower-cased), when there is one
 	Suggest string // UnknownField: the key it probably meant, or ""
-	Other   int    // Duplicate: the line where the key was first set
+	Other   int    // Duplicate, OpenAndClosed: the line where the key or day was first set
+	Value   string // BadDate, BadRange: the item as written; OpenAndClosed: the day
 }
 
 // Error gives "file:line: what is wrong", in English; Detail is the part
@@ -99,6 +108,14 @@ func (e *Error) Detail() string {
 		return fmt.Sprintf("larger than %d KiB; an office file is a few short lines", MaxFileSize>>10)
 	case NoFields:
 		return fmt.Sprintf("no field is set (known: %s)", knownKeys())
+	case BadDate:
+		return fmt.Sprintf("%q in %q is not a date (write YYYY-MM-DD, e.g. 2027-03-27; several separated by commas)", e.Value, e.Field)
+	case BadRange:
+		return fmt.Sprintf("%q in %q is not a range of days (write FROM..TO, FROM first, at most %d days)", e.Value, e.Field, MaxRangeDays)
+	case OpenAndClosed:
+		return fmt.Sprintf("%s is in %q here and in the other list on line %d (a day is either open or closed)", e.Value, e.Field, e.Other)
+	case TooManyDates:
+		return fmt.Sprintf("more than %d days in open_days and closed_days", MaxDates)
 	case OnlyEnglish:
 		return fmt.Sprintf("%q is set without the Japanese text (add %q)", e.Field, e.Field[:len(e.Field)-len(".en")])
 	}

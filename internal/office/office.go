@@ -20,9 +20,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
 // Text is one value in both page languages.
@@ -51,13 +54,60 @@ type Office struct {
 	BringByProxy  Text // … and by proxy
 	Note          Text // anything else the office wants residents to read
 
+	// OpenDays are days the counter opens although the default calendar
+	// has it closed (Saturday or holiday openings); ClosedDays are days it
+	// closes although the default calendar has it open. Both are sorted,
+	// without repeats, and never share a day. Calendar turns them into the
+	// office's calendar.
+	OpenDays   []window.Date
+	ClosedDays []window.Date
+
 	// Example marks the built-in example block: the page labels it so no
 	// resident mistakes it for the real counter.
 	Example bool
 }
 
 // Keys are the field names the file accepts, in the order Format writes them.
-var Keys = []string{"name", "counter", "floor", "hours", "phone", "bring_in_person", "bring_by_proxy", "note"}
+var Keys = []string{"name", "counter", "floor", "hours", "phone", "bring_in_person", "bring_by_proxy", "note", OpenDaysKey, ClosedDaysKey}
+
+// The date-list keys. Their values are dates written YYYY-MM-DD, separated
+// by commas, and ranges written FROM..TO (or FROM〜TO); unlike the text
+// keys they take no language suffix and may be repeated, one line per
+// opening or closure, each adding to the list.
+const (
+	OpenDaysKey   = "open_days"
+	ClosedDaysKey = "closed_days"
+)
+
+// Limits on the date lists: a range longer than MaxRangeDays is more likely
+// a mistyped year than a closure, and MaxDates keeps a pasted list from
+// growing without end.
+const (
+	MaxRangeDays = 92
+	MaxDates     = 1000
+)
+
+// Calendar returns the office's calendar: closed on Saturdays, Sundays,
+// national holidays and 29 December–3 January, open on OpenDays, closed on
+// ClosedDays. A nil Office, or one without dates, gives the default
+// calendar.
+func (o *Office) Calendar() *window.Calendar {
+	if o == nil {
+		return window.NewCalendar(nil, nil)
+	}
+	return window.NewCalendar(o.OpenDays, o.ClosedDays)
+}
+
+// days returns the list a date-list key names, or nil for any other key.
+func (o *Office) days(key string) *[]window.Date {
+	switch key {
+	case OpenDaysKey:
+		return &o.OpenDays
+	case ClosedDaysKey:
+		return &o.ClosedDays
+	}
+	return nil
+}
 
 // field returns the Text a key names, or nil for an unknown key.
 func (o *Office) field(key string) *Text {
@@ -138,7 +188,9 @@ func Parse(name string, data []byte) (*Office, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 
 	o := &Office{}
-	seen := map[string]int{} // "name.ja" → line it was set on
+	seen := map[string]int{}                                                      // "name.ja" → line it was set on
+	dayLine := map[string]map[window.Date]int{OpenDaysKey: {}, ClosedDaysKey: {}} // the line each day was given on
+	dates := 0
 	n := 0
 	for i, raw := range strings.Split(string(data), "\n") {
 		line := i + 1
@@ -161,6 +213,45 @@ func Parse(name string, data []byte) (*Office, error) {
 			return nil, fail(line, MissingKey, "")
 		}
 		base, lang, hasLang := strings.Cut(key, ".")
+		if list := o.days(base); list != nil {
+			if hasLang {
+				e := fail(line, UnknownField, key)
+				e.Suggest = base // dates are the same in every language
+				return nil, e
+			}
+			if kind := checkValue(value); kind != 0 {
+				return nil, fail(line, kind, key)
+			}
+			days, bad, kind := parseDays(value)
+			if kind == 0 && len(days) == 0 {
+				kind = EmptyValue // only separators
+			}
+			if kind != 0 {
+				e := fail(line, kind, key)
+				e.Value = bad
+				return nil, e
+			}
+			other := ClosedDaysKey
+			if base == ClosedDaysKey {
+				other = OpenDaysKey
+			}
+			for _, d := range days {
+				if first, clash := dayLine[other][d]; clash {
+					e := fail(line, OpenAndClosed, key)
+					e.Value, e.Other = d.String(), first
+					return nil, e
+				}
+				if _, again := dayLine[base][d]; !again {
+					dayLine[base][d] = line
+					*list = append(*list, d)
+					if dates++; dates > MaxDates {
+						return nil, fail(line, TooManyDates, key)
+					}
+				}
+			}
+			n++
+			continue
+		}
 		t := o.field(base)
 		if t == nil {
 			e := fail(line, UnknownField, key)
@@ -180,13 +271,8 @@ func Parse(name string, data []byte) (*Office, error) {
 			return nil, e
 		}
 		seen[slot] = line
-		switch {
-		case value == "":
-			return nil, fail(line, EmptyValue, key)
-		case utf8.RuneCountInString(value) > MaxValueRune:
-			return nil, fail(line, TooLong, key)
-		case strings.ContainsFunc(value, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }):
-			return nil, fail(line, ControlChar, key)
+		if kind := checkValue(value); kind != 0 {
+			return nil, fail(line, kind, key)
 		}
 		value = strings.ReplaceAll(value, "\t", " ")
 		if lang == "en" {
@@ -199,13 +285,94 @@ func Parse(name string, data []byte) (*Office, error) {
 	if n == 0 {
 		return nil, fail(0, NoFields, "")
 	}
+	for _, list := range [][]window.Date{o.OpenDays, o.ClosedDays} {
+		slices.SortFunc(list, window.Date.Compare)
+	}
 	for _, k := range Keys {
-		if t := o.field(k); t.Ja == "" && t.En != "" {
+		if t := o.field(k); t != nil && t.Ja == "" && t.En != "" {
 			// English alone would leave the Japanese screen blank.
 			return nil, fail(seen[k+".en"], OnlyEnglish, k+".en")
 		}
 	}
 	return o, nil
+}
+
+// checkValue returns what is wrong with a value as a whole, or 0.
+func checkValue(value string) ErrorKind {
+	switch {
+	case value == "":
+		return EmptyValue
+	case utf8.RuneCountInString(value) > MaxValueRune:
+		return TooLong
+	case strings.ContainsFunc(value, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }):
+		return ControlChar
+	}
+	return 0
+}
+
+// rangeSeparators join the two ends of a range of days. A hyphen cannot be
+// one: the dates are full of them.
+var rangeSeparators = []string{"..", "〜", "～", "~"}
+
+// parseDays reads a date-list value: dates and ranges separated by commas
+// (or spaces, between single dates). A Japanese input method's full-width
+// digits and hyphens are read as the ASCII ones. On a mistake it returns
+// the item as written and the kind of mistake.
+func parseDays(value string) (days []window.Date, bad string, kind ErrorKind) {
+	for _, piece := range strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == '、' || r == '，' }) {
+		piece = strings.TrimSpace(piece)
+		if piece == "" {
+			continue
+		}
+		from, to, isRange := cutRange(piece)
+		if !isRange {
+			for _, item := range strings.Fields(piece) {
+				d, err := window.Parse(halfWidth(item))
+				if err != nil {
+					return nil, item, BadDate
+				}
+				days = append(days, d)
+			}
+			continue
+		}
+		first, err := window.Parse(halfWidth(from))
+		if err != nil {
+			return nil, from, BadDate
+		}
+		last, err := window.Parse(halfWidth(to))
+		if err != nil {
+			return nil, to, BadDate
+		}
+		if last.Before(first) || last.DaysSince(first) >= MaxRangeDays {
+			return nil, piece, BadRange
+		}
+		for d := first; !d.After(last); d = d.AddDays(1) {
+			days = append(days, d)
+		}
+	}
+	return days, "", 0
+}
+
+func cutRange(s string) (from, to string, ok bool) {
+	for _, sep := range rangeSeparators {
+		if from, to, ok = strings.Cut(s, sep); ok {
+			return strings.TrimSpace(from), strings.TrimSpace(to), true
+		}
+	}
+	return "", "", false
+}
+
+// halfWidth turns full-width digits and hyphens (０-９, －) into ASCII.
+func halfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '－' || r == '‐' || r == '−':
+			return '-'
+		}
+		return r
+	}, s)
 }
 
 func firstWord(s string) string {
@@ -219,10 +386,20 @@ func firstWord(s string) string {
 }
 
 // Format writes o in the file format, one line per value, in Keys order;
-// Parse(Format(o)) gives o back.
+// Parse(Format(o)) gives o back. Runs of three days or more are written as
+// ranges, a few items to a line.
 func (o *Office) Format() []byte {
 	var b bytes.Buffer
 	for _, k := range Keys {
+		if list := o.days(k); list != nil {
+			items := dayItems(*list)
+			for len(items) > 0 {
+				line := items[:min(len(items), 8)]
+				items = items[len(line):]
+				fmt.Fprintf(&b, "%s = %s\n", k, strings.Join(line, ", "))
+			}
+			continue
+		}
 		t := o.field(k)
 		if t.Ja != "" {
 			fmt.Fprintf(&b, "%s = %s\n", k, t.Ja)
@@ -232,6 +409,27 @@ func (o *Office) Format() []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// dayItems writes sorted days as items: single days, and FROM..TO for runs
+// of three days or more (and never longer than MaxRangeDays).
+func dayItems(days []window.Date) []string {
+	var items []string
+	for i := 0; i < len(days); {
+		j := i
+		for j+1 < len(days) && days[j+1] == days[j].AddDays(1) && j+1-i < MaxRangeDays {
+			j++
+		}
+		if j-i >= 2 {
+			items = append(items, days[i].String()+".."+days[j].String())
+		} else {
+			for _, d := range days[i : j+1] {
+				items = append(items, d.String())
+			}
+		}
+		i = j + 1
+	}
+	return items
 }
 
 // suggest returns the known key closest to an unknown one, if it is close

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -55,7 +56,7 @@ func TestParse(t *testing.T) {
 		t.Error("a parsed file is marked as an example")
 	}
 	back, err := Parse("again", o.Format())
-	if err != nil || *back != *o {
+	if err != nil || !reflect.DeepEqual(back, o) {
 		t.Errorf("round trip: %+v, %v; want %+v", back, err, o)
 	}
 }
@@ -69,7 +70,7 @@ func TestParseErrors(t *testing.T) {
 		{"typo", "name = 市役所\n# hours\n\ncounter = 市民課\nphone = 1\n\nflor = 2階\n", UnknownField,
 			`office.conf:7: unknown field "flor" (did you mean "floor"?)`},
 		{"far off", "address = 1\n", UnknownField,
-			`office.conf:1: unknown field "address" (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note)`},
+			`office.conf:1: unknown field "address" (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note, open_days, closed_days)`},
 		{"spaces in key", "bring in person = カード\n", UnknownField,
 			`office.conf:1: unknown field "bring in person" (did you mean "bring_in_person"?)`},
 		{"language", "name.fr = Mairie\n", UnknownLanguage, `office.conf:1: unknown language in "name.fr" (use key, key.ja or key.en)`},
@@ -82,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		{"control", "note = a\x1bb\n", ControlChar, `office.conf:1: field "note" contains a control character`},
 		{"shift_jis", "name = \x8es\x96\xf0\x8f\x8a\n", BadUTF8, `office.conf:1: not UTF-8 text (save the file as UTF-8)`},
 		{"utf16", "\xff\xfen\x00a\x00", UTF16, `office.conf: saved as UTF-16 (save the file as UTF-8)`},
-		{"nothing", "# only comments\n\n", NoFields, `office.conf: no field is set (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note)`},
+		{"nothing", "# only comments\n\n", NoFields, `office.conf: no field is set (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note, open_days, closed_days)`},
 		{"english only", "phone = 1\nname.en = City Hall\n", OnlyEnglish, `office.conf:2: "name.en" is set without the Japanese text (add "name")`},
 		{"too big", strings.Repeat("#\n", MaxFileSize/2+1), TooBig, `office.conf: larger than 64 KiB; an office file is a few short lines`},
 	}
@@ -130,6 +131,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\uFEFFfloor＝2階\r\n"))
 	f.Add([]byte("name = a\nname = b\n"))
 	f.Add([]byte("flor = 1"))
+	f.Add([]byte("open_days = 2027-03-27, 2027-04-03\nclosed_days = 2027-08-13..2027-08-16\n"))
+	f.Add([]byte("closed_days = ２０２７－０８－１３〜2027-08-20、2027-09-01\nopen_days = 2027-08-15\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		o, err := Parse("fuzz.conf", data)
 		if err != nil {
@@ -146,6 +149,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, k := range Keys {
+			if o.field(k) == nil {
+				continue
+			}
 			for _, v := range []string{o.field(k).Ja, o.field(k).En} {
 				if strings.ContainsAny(v, "\n\r") || strings.TrimSpace(v) != v {
 					t.Fatalf("%s = %q", k, v)
@@ -153,7 +159,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		back, err := Parse("again", o.Format())
-		if err != nil || *back != *o {
+		if err != nil || !reflect.DeepEqual(back, o) {
 			t.Fatalf("round trip: %+v, %v; want %+v", back, err, o)
 		}
 	})
