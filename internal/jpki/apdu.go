@@ -153,10 +153,21 @@ type Response struct {
 // aliases b.
 func ParseResponse(b []byte) (Response, error) {
 	if len(b) < 2 {
-		return Response{}, fmt.Errorf("%w: response of %d bytes has no status word", ErrProtocol, len(b))
+		return Response{}, fmt.Errorf("%w: response of %d bytes", errNoStatusWord, len(b))
 	}
 	n := len(b) - 2
 	return Response{Data: b[:n:n], SW: SW(uint16(b[n])<<8 | uint16(b[n+1]))}, nil
+}
+
+// errNoStatusWord: a response that ends in no plausible status word, as
+// when a reader cuts a long answer short. It matches ErrProtocol.
+var errNoStatusWord = fmt.Errorf("%w: no plausible status word", ErrProtocol)
+
+// plausible reports a status word ISO/IEC 7816-3 §10.3.1 allows: SW1 61–6F
+// or 90–9F. Anything else is most likely data from a cut-off answer.
+func (sw SW) plausible() bool {
+	sw1 := sw.SW1()
+	return (sw1 >= 0x61 && sw1 <= 0x6F) || (sw1 >= 0x90 && sw1 <= 0x9F)
 }
 
 // Err returns nil for 90 00 and the status word as an error otherwise.

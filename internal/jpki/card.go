@@ -38,6 +38,16 @@ type Card struct {
 	ef             uint16
 	efKnown        bool
 
+	started bool // the session's first APDU has been sent
+
+	// What the card said about the certificates it holds: EF 0008, read at
+	// most once and only when it decides an answer (holdings.go), and a
+	// SELECT of the signing certificate's file answered 6A 82.
+	holdingsRead    bool
+	holdings        *CertHoldings
+	holdingsErr     error
+	signCertMissing bool
+
 	stats Stats
 }
 
@@ -52,10 +62,10 @@ func WithTrace(fn func(TraceEvent)) CardOption {
 }
 
 // WithExtendedRead lets certificate reads fetch everything after the first
-// chunk in one extended-length READ BINARY. Whether JPKI cards accept it
-// is undocumented, so the first refusal (67 00, 6D 00, 6E 00, or a
-// transport error) turns it off for the rest of the session and the read
-// continues with short APDUs.
+// chunk in one extended-length READ BINARY. Newer cards declare extended
+// lengths, but support is per command and per reader, so any answer but
+// success (any status word, or a transport error) turns it off for the
+// rest of the session and the read continues with short APDUs.
 func WithExtendedRead() CardOption {
 	return func(c *Card) { c.extended = true }
 }
@@ -159,9 +169,20 @@ func (c *Card) exchange(cmd Command) (Response, error) {
 		return Response{}, err
 	}
 	withhold := c.readsSigningCert(cmd)
+	first := !c.started
+	c.started = true
 	resp, err := c.send(cmd, withhold)
 	if err != nil {
 		return Response{}, err
+	}
+	// 6F 00 to the first command after a power-on was seen once on a real
+	// card (docs/protocol.md, "Verified state"): send that command once
+	// more. Only the session's first APDU, only once, and never a VERIFY
+	// that carries a PIN.
+	if first && resp.SW == swCardMute && cmd.grant == nil {
+		if resp, err = c.send(cmd, withhold); err != nil {
+			return Response{}, err
+		}
 	}
 
 	// 6C xx: wrong Le, the card names the right one. Re-send once. Only a
@@ -272,9 +293,12 @@ func (c *Card) track(cmd Command, sw SW) {
 		// A failed SELECT EF may or may not keep the old one current; our
 		// reads always SELECT first, so unknown is the safe belief.
 		c.ef, c.efKnown = uint16(cmd.Data[0])<<8|uint16(cmd.Data[1]), sw == SWSuccess
+		if c.ef == efSignCert && sw == SWNotFound && c.appletSelected {
+			c.signCertMissing = true
+		}
 	default:
-		// Any other SELECT (another applet, the MF, a path) leaves the JPKI
-		// applet, which also clears verified PINs.
+		// Any other SELECT (another applet, the MF, a path) may leave the
+		// JPKI applet: the next command must select it again.
 		c.forget()
 	}
 }

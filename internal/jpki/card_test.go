@@ -233,3 +233,36 @@ func TestStats(t *testing.T) {
 		t.Errorf("Sub = %+v", d)
 	}
 }
+
+// 6F 00 to the first command after a power-on was seen on a real card: that
+// one command is sent again, once. Later 6F 00 answers are passed on.
+func TestFirstAPDU6F00(t *testing.T) {
+	ok := sw(0x9000)
+	for _, tc := range []struct {
+		name   string
+		script [][]byte
+		sends  int  // APDUs for the first PINTries step (SELECT AP)
+		failed bool // PINTries failed
+	}{
+		{"first answer 6F 00, then fine", [][]byte{sw(0x6F00), ok, ok, sw(0x63C3)}, 4, false},
+		{"6F 00 twice: not a third time", [][]byte{sw(0x6F00), sw(0x6F00)}, 2, true},
+		{"6F 00 to the second APDU: not resent", [][]byte{ok, sw(0x6F00)}, 2, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &rawCard{script: tc.script}
+			st, err := PINTries(NewCard(r), AuthPIN)
+			if (err != nil) != tc.failed || len(r.log) != tc.sends {
+				t.Fatalf("PINTries = %+v, %v after %d APDUs; want failed %v after %d", st, err, len(r.log), tc.failed, tc.sends)
+			}
+			if !tc.failed && (st.TriesLeft != 3 || spacedHexTest(r.log[0]) != spacedHexTest(r.log[1])) {
+				t.Errorf("%+v; first two APDUs %q", st, r.log[:2])
+			}
+		})
+	}
+	// Never a VERIFY carrying a PIN, even as the session's first APDU.
+	r := &rawCard{script: [][]byte{sw(0x6F00), ok}}
+	c := NewCard(r)
+	if _, err := c.exchange(newVerifyCommand([]byte("1234"))); err != nil || len(r.log) != 1 {
+		t.Errorf("granted VERIFY: %v after %d APDUs, want 1", err, len(r.log))
+	}
+}

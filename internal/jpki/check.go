@@ -130,6 +130,12 @@ type Result struct {
 	Auth      *Certificate `json:"auth"`
 	AuthPIN   PINStatus    `json:"auth_pin"`
 	SignPIN   PINStatus    `json:"sign_pin"`
+	// Holdings is EF 0008, which certificates the card holds. It is read
+	// only when a PIN's empty VERIFY gives no counter (nil otherwise, and
+	// when the card does not serve it). Holdings.Sign == Absent is the
+	// card of a holder under 15, a face-authentication card, or one whose
+	// holder declined the signing certificate.
+	Holdings *CertHoldings `json:"holdings,omitempty"`
 	// Cost is what the check exchanged with the card.
 	Cost Stats `json:"cost"`
 }
@@ -139,17 +145,19 @@ type Result struct {
 // both PINs have left. It spends no PIN try. On a normal card whose CA is
 // recognised it sends exactly: SELECT AP, SELECT 000A, ⌈L/256⌉ READ BINARY
 // (L = the certificate's DER length), SELECT 0018 + empty VERIFY, SELECT
-// 001B + empty VERIFY.
+// 001B + empty VERIFY. When an empty VERIFY answers anything but 63 Cx,
+// SELECT 0008 + one READ BINARY follow, once (see PINTries).
 //
 // Errors: ErrNotJPKI (no applet); a *CardTypeError (juki card,
 // smartphone, unknown token); ErrNoCertificate; ErrMalformed; and the
-// transmitter's own errors, wrapped. A locked PIN is part of the result,
-// and so is a PIN counter the card would not report (PINStatus.Err).
+// transmitter's own errors, wrapped. Every PIN state is part of the
+// result, and so is a PIN counter the card would not report
+// (PINStatus.Err).
 func Check(card *Card, opts CheckOptions) (*Result, error) {
 	start := card.Stats()
 	res := &Result{CardType: CardMyNumber}
 	// Always SELECT: a check starts from a known state even on a Card
-	// that was used before (it also clears any verified PIN).
+	// that was used before. It leaves a verified PIN verified.
 	if err := card.reselectApplet(); err != nil {
 		return nil, fmt.Errorf("checking card: %w", err)
 	}
@@ -197,6 +205,10 @@ func Check(card *Card, opts CheckOptions) (*Result, error) {
 			st = PINStatus{PIN: p.pin, Err: fmt.Errorf("reading tries of %s: %w", p.pin, err)}
 		}
 		*p.st = st
+	}
+	if card.holdings != nil {
+		h := *card.holdings
+		res.Holdings = &h
 	}
 	res.Cost = card.Stats().Sub(start)
 	return res, nil

@@ -18,6 +18,10 @@ const (
 	cmdSelectPIN    = "00 A4 02 0C 02 00 18"
 	cmdSelectPW     = "00 A4 02 0C 02 00 1B"
 	cmdEmptyVerify  = "00 20 00 80"
+
+	cmdSelectSignCert = "00 A4 02 0C 02 00 01"
+	cmdSelectHoldings = "00 A4 02 0C 02 00 08"
+	cmdSelectKenhojo  = "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
 )
 
 // reads lists the READ BINARY commands for an n-byte DER in 256-byte
@@ -82,7 +86,7 @@ func TestCheckSequence(t *testing.T) {
 	if len(early) != 1 || !early[0].NotAfter.Equal(res.Auth.NotAfter) {
 		t.Errorf("early %v, final %v", early, res.Auth.NotAfter)
 	}
-	if res.AuthPIN != (PINStatus{PIN: AuthPIN, TriesLeft: 3}) || res.SignPIN != (PINStatus{PIN: SignPIN, TriesLeft: 5}) {
+	if res.AuthPIN != (PINStatus{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3}) || res.SignPIN != (PINStatus{PIN: SignPIN, State: PINStateOK, TriesLeft: 5}) || res.Holdings != nil {
 		t.Errorf("PINs %+v %+v", res.AuthPIN, res.SignPIN)
 	}
 	if f.pins[0x0018].tries != 3 || f.pins[0x001B].tries != 5 {
@@ -254,7 +258,7 @@ func TestCheckPINStates(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a locked PIN is a result: %v", err)
 	}
-	if !res.AuthPIN.Locked || res.AuthPIN.TriesLeft != 0 || res.AuthPIN.Err != nil {
+	if !res.AuthPIN.Locked || res.AuthPIN.State != PINStateLocked || res.AuthPIN.TriesLeft != 0 || res.AuthPIN.Err != nil {
 		t.Errorf("auth PIN %+v", res.AuthPIN)
 	}
 	if res.SignPIN.Err == nil || !errors.Is(res.SignPIN.Err, ErrNotFound) {

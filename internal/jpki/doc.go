@@ -14,6 +14,8 @@
 // Check costs, on a normal card: SELECT AP, SELECT 000A, ⌈L/256⌉ READ
 // BINARY for an L-byte certificate, then SELECT 0018 and SELECT 001B each
 // followed by an empty VERIFY, which reads a counter and spends nothing.
+// Only when a counter is missing does it read EF 0008, the card's list of
+// the certificates it holds (two APDUs, once).
 //
 // # Reading certificates
 //
@@ -24,7 +26,10 @@
 // first chunk, so WithEarlyValidity can answer before the rest arrives, and
 // ValidityOnly stops there. Cards that serve smaller chunks (6C xx or
 // 67 00), T=0 style 61 xx responses and, with WithExtendedRead, one
-// extended READ BINARY are handled inside the Card.
+// extended READ BINARY are handled inside the Card, and so are readers
+// that fail long answers: after a transport error the file is selected
+// again, and a failed read is retried at Le 236, then 128. The first
+// APDU of a session answered 6F 00 is sent once more.
 //
 // # Trust
 //
@@ -37,12 +42,19 @@
 //
 // # PINs
 //
-// PINTries reads a counter without spending a try. Verify is the only way
-// to send a PIN: it checks the format before any APDU, shows the tries to
-// a consent callback, refuses the last try without ProceedOnLastTry, and
-// never retries; Logout clears a verified PIN again. The Card refuses any
-// VERIFY with data that Verify did not build, and every command that
-// writes to the card.
+// PINTries reads a counter without spending a try, and says in a
+// PINState whether the PIN is ok, on its last try, locked, not set (the
+// card holds no certificate for it: holders under 15, face-authentication
+// cards) or verified earlier in this power session. NormalizePIN checks a
+// PIN as typed. Verify is the only way to send a PIN: it checks the format
+// before any APDU, shows the tries to a consent callback, refuses the last
+// try without ProceedOnLastTry, and never retries.
+//
+// A verified PIN stays verified until the card is unpowered: selecting
+// the JPKI applet again does not end it. Logout selects another
+// application, which does; callers still unpower the card afterwards.
+// The Card refuses any VERIFY with data that Verify did not build, and
+// every command that writes to the card.
 //
 // # Card types
 //
@@ -63,7 +75,8 @@
 // Status words are *StatusError values that match sentinels (ErrNotFound,
 // ErrSecurityStatus, ErrBlocked, ...) with errors.Is. Package-level
 // outcomes have their own: ErrNotJPKI, *CardTypeError (ErrNotMyNumberCard),
-// ErrNoCertificate, ErrMalformed, ErrPINFormat, ErrLastTry, ErrDeclined,
-// *WrongPINError (ErrWrongPIN), ErrLocked. Transmitter errors pass through
+// ErrNoCertificate, ErrMalformed, *PINFormatError (ErrPINFormat),
+// ErrLastTry, ErrDeclined, *WrongPINError (ErrWrongPIN), ErrLocked,
+// ErrPINNotSet, ErrTriesUnknown, ErrLogout. Transmitter errors pass through
 // wrapped. Nothing here prints, localises or exits.
 package jpki

@@ -17,15 +17,17 @@ type fakeCard struct {
 	files    map[uint16][]byte // EF contents, padding included
 	pins     map[uint16]*fakePIN
 
-	maxLe       int  // 0 = 256
-	wrongLeSW6C bool // answer a too-large Le with 6C xx instead of 67 00
-	t0          bool // answer data with 61 xx + GET RESPONSE
-	t0Piece     int  // GET RESPONSE serves at most this much per round (0 = all)
-	endless61   bool // GET RESPONSE answers 61 00 forever
-	extended    bool // accept extended READ BINARY
-	eofWarning  bool // short read at the end of an EF answers 62 82, not 90 00
-	authNeedPIN bool // smartphone-style: 000A needs the auth PIN
-	removeAfter int  // >0: Transmit fails after this many APDUs
+	maxLe       int    // 0 = 256
+	wrongLeSW6C bool   // answer a too-large Le with 6C xx instead of 67 00
+	t0          bool   // answer data with 61 xx + GET RESPONSE
+	t0Piece     int    // GET RESPONSE serves at most this much per round (0 = all)
+	endless61   bool   // GET RESPONSE answers 61 00 forever
+	extended    bool   // accept extended READ BINARY
+	extendedSW  uint16 // answer to an extended READ BINARY when not (0: 67 00)
+	eofWarning  bool   // short read at the end of an EF answers 62 82, not 90 00
+	authNeedPIN bool   // smartphone-style: 000A needs the auth PIN
+	noKenhojo   bool   // no 券面事項入力補助AP: Logout's SELECT answers 6A 82
+	removeAfter int    // >0: Transmit fails after this many APDUs
 
 	// state
 	applet  bool
@@ -40,6 +42,9 @@ type fakePIN struct {
 	value    string
 	tries    int
 	verified bool
+	unset    bool   // never set: every VERIFY answers 69 84
+	lockedSW uint16 // answer of a locked PIN (0: 69 83)
+	sticky   bool   // stays verified when another application is selected
 }
 
 var errFakeRemoved = errors.New("fake card removed")
@@ -86,6 +91,9 @@ func (f *fakeCard) Transmit(apdu []byte) ([]byte, error) {
 		return f.selectFile(p1, p2, data, le)
 	case 0xB0:
 		if ext && !f.extended {
+			if f.extendedSW != 0 {
+				return sw(f.extendedSW), nil
+			}
 			return sw(0x6700), nil
 		}
 		return f.readBinary(int(p1)<<8|int(p2), le, ext)
@@ -118,14 +126,22 @@ func (f *fakeCard) selectFile(p1, p2 byte, data []byte, le int) ([]byte, error) 
 	}
 	switch p1 {
 	case 0x04:
-		if f.noApplet || !bytes.Equal(data, jpkiAIDBytes) {
+		// As on real cards: selecting the JPKI applet again keeps a verified
+		// PIN verified; selecting another application clears it.
+		switch {
+		case f.noApplet:
 			return sw(0x6A82), nil
+		case bytes.Equal(data, jpkiAIDBytes):
+			f.applet, f.curOK = true, false
+			return sw(0x9000), nil
+		case bytes.Equal(data, kenhojoAIDBytes) && !f.noKenhojo:
+			f.applet, f.curOK = false, false
+			for _, p := range f.pins {
+				p.verified = p.verified && p.sticky
+			}
+			return sw(0x9000), nil
 		}
-		f.applet, f.curOK = true, false
-		for _, p := range f.pins {
-			p.verified = false
-		}
-		return sw(0x9000), nil
+		return sw(0x6A82), nil
 	case 0x02:
 		if !f.applet || len(data) != 2 {
 			return sw(0x6A82), nil
@@ -144,7 +160,10 @@ func (f *fakeCard) selectFile(p1, p2 byte, data []byte, le int) ([]byte, error) 
 
 // jpkiAIDBytes is spelled out again on purpose: the fake must not take
 // the AID from the code under test.
-var jpkiAIDBytes = mustHex("D392F000260100000001")
+var (
+	jpkiAIDBytes    = mustHex("D392F000260100000001")
+	kenhojoAIDBytes = mustHex("D39210003100010104 08")
+)
 
 func (f *fakeCard) readBinary(off, le int, ext bool) ([]byte, error) {
 	if !f.curOK {
@@ -201,17 +220,26 @@ func (f *fakeCard) verify(p1, p2 byte, data []byte) ([]byte, error) {
 	if !ok {
 		return sw(0x6986), nil
 	}
+	if p.unset {
+		return sw(0x6984), nil
+	}
 	if p.tries == 0 {
+		if p.lockedSW != 0 {
+			return sw(p.lockedSW), nil
+		}
 		return sw(0x6983), nil
 	}
 	if len(data) == 0 {
+		if p.verified {
+			return sw(0x9000), nil
+		}
 		return sw(0x63C0 | uint16(p.tries)), nil
 	}
 	if string(data) == p.value {
 		p.tries, p.verified = maxTries(f.cur), true
 		return sw(0x9000), nil
 	}
-	p.tries--
+	p.tries, p.verified = p.tries-1, false
 	return sw(0x63C0 | uint16(p.tries)), nil
 }
 
@@ -266,7 +294,16 @@ func newFakeMyNumber(authCert, authCA, signCert, signCA []byte) *fakeCard {
 			f.files[id] = padEF(der)
 		}
 	}
+	// EF 0008: which certificates the card holds, 8F = present.
+	f.files[0x0008] = []byte{held(signCert), held(authCert), 0x00}
 	return f
+}
+
+func held(der []byte) byte {
+	if der == nil {
+		return 0x00
+	}
+	return 0x8F
 }
 
 func padEF(der []byte) []byte {

@@ -5,14 +5,20 @@ import (
 	"fmt"
 )
 
-// jpkiAID is the JPKI applet's AID (docs/jpki-protocol.md, "The applet").
+// jpkiAID is the JPKI applet's AID (docs/protocol.md, "The applet").
 var jpkiAID = [...]byte{0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01}
+
+// kenhojoAID is the 券面事項入力補助AP, another application on the card.
+// Logout selects it: selecting a different application is what ends the
+// JPKI applet's verified state (docs/protocol.md, "Verified state").
+var kenhojoAID = [...]byte{0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08}
 
 // Elementary files inside the JPKI applet.
 const (
 	efSignCert uint16 = 0x0001
 	efSignCA   uint16 = 0x0002
 	efToken    uint16 = 0x0006
+	efHoldings uint16 = 0x0008 // which certificates the card holds
 	efAuthCert uint16 = 0x000A
 	efAuthCA   uint16 = 0x000B
 	efAuthPIN  uint16 = 0x0018
@@ -96,9 +102,9 @@ func (f CertFile) MarshalText() ([]byte, error) {
 	return nil, fmt.Errorf("unknown CertFile %d", int(f))
 }
 
-// selectApplet SELECTs the JPKI applet unless this session already did.
-// Selecting it again would clear a verified PIN, which ReadSignCertificate
-// depends on.
+// selectApplet SELECTs the JPKI applet unless this session already did,
+// which saves an APDU. Selecting it again would do no harm: it keeps a
+// verified PIN verified (docs/protocol.md, "Verified state").
 func (c *Card) selectApplet() error {
 	if c.appletSelected {
 		return nil
@@ -106,8 +112,8 @@ func (c *Card) selectApplet() error {
 	return c.reselectApplet()
 }
 
-// reselectApplet SELECTs the JPKI applet unconditionally, which also
-// clears the verified state of both PINs.
+// reselectApplet SELECTs the JPKI applet unconditionally, so a sequence
+// starts from a known state. It does not clear a verified PIN; Logout does.
 func (c *Card) reselectApplet() error {
 	// Case 3 with P2 0C: no FCI wanted, so no Le.
 	resp, err := c.exchange(Command{INS: insSelect, P1: 0x04, P2: 0x0C, Data: jpkiAID[:]})

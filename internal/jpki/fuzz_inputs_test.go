@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Fuzz targets for the inputs the other fuzzers do not reach: the token,
@@ -160,22 +162,87 @@ func FuzzTrustAddPEM(f *testing.F) {
 
 var (
 	authPINFormat = regexp.MustCompile(`^[0-9]{4}$`)
-	signPWFormat  = regexp.MustCompile(`^[A-Za-z0-9]{6,16}$`)
+	signPWFormat  = regexp.MustCompile(`^[A-Z0-9]{6,16}$`)
 )
 
+// pinOracle is NormalizePIN's rule written another way: through strings,
+// the full-width block's fixed offset from ASCII, and regular expressions.
+func pinOracle(pin PIN, secret []byte) (string, bool) {
+	if !utf8.Valid(secret) {
+		return "", false
+	}
+	s := strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E { // the full-width forms of ASCII 21–7E
+			r -= 0xFEE0
+		}
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return '!'
+		}
+		return r
+	}, string(secret))
+	if pin == AuthPIN {
+		return s, authPINFormat.MatchString(s)
+	}
+	s = strings.ToUpper(s)
+	return s, signPWFormat.MatchString(s) && strings.ContainsAny(s, "0123456789") && strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}
+
+// toFullWidth writes ASCII letters and digits as an IME would.
+func toFullWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			return r + 0xFEE0
+		}
+		return r
+	}, s)
+}
+
+// FuzzNormalizePIN: any input either normalises to what the card takes
+// (agreeing with pinOracle, and with itself when typed full-width) or
+// fails with a *PINFormatError naming a rule; the input is never changed.
+func FuzzNormalizePIN(f *testing.F) {
+	for _, s := range []string{"1234", "１２３４", "abc123", "ＡＢＣ１２３", "ABCDEF", "123456", "ſbc123", "ABC-123", "١٢٣٤", "A23456789012345Z", "\xff\xfe12", ""} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, typed string, sign bool) {
+		pin := AuthPIN
+		if sign {
+			pin = SignPIN
+		}
+		secret := []byte(typed)
+		got, err := NormalizePIN(pin, secret)
+		if string(secret) != typed {
+			t.Fatalf("%q: input changed", typed)
+		}
+		want, ok := pinOracle(pin, secret)
+		if ok != (err == nil) || ok && string(got) != want {
+			t.Fatalf("%v %q = %q, %v; oracle %q, %v", pin, typed, got, err, want, ok)
+		}
+		var fe *PINFormatError
+		if err != nil && (!errors.As(err, &fe) || fe.PIN != pin || fe.Reason.String() == "" || got != nil) {
+			t.Fatalf("%q: error %v", typed, err)
+		}
+		if full, err2 := NormalizePIN(pin, []byte(toFullWidth(typed))); string(full) != string(got) || (err == nil) != (err2 == nil) {
+			t.Fatalf("%q typed full-width: %q, %v; half-width: %q, %v", typed, full, err2, got, err)
+		}
+	})
+}
+
 // FuzzVerifyPINFormat: a PIN as typed reaches the card only if it can be
-// right (4 digits; 6–16 ASCII letters and digits), then exactly once and
-// upper-cased; anything else sends nothing at all and spends nothing.
+// right, then exactly once and normalised (NormalizePIN's rule, checked
+// against pinOracle); anything else sends nothing at all and spends
+// nothing.
 func FuzzVerifyPINFormat(f *testing.F) {
-	for _, s := range []string{"1234", "123", "12345", "abc123", "ABC123", "ſbc123", "１２３４", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "12 4", ""} {
+	for _, s := range []string{"1234", "123", "12345", "abc123", "ABC123", "ſbc123", "１２３４", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNO1", "ABCDEFGHIJKLMNOPQ", "12 4", ""} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
 	}
 	f.Fuzz(func(t *testing.T, secret []byte, sign bool) {
 		card := newFakeMyNumber(nil, nil, nil, nil)
-		pin, format, ef := AuthPIN, authPINFormat, uint16(0x0018)
+		pin, ef := AuthPIN, uint16(0x0018)
 		if sign {
-			pin, format, ef = SignPIN, signPWFormat, 0x001B
+			pin, ef = SignPIN, 0x001B
 		}
 		tries := card.pins[ef].tries
 		err := Verify(NewCard(card), pin, secret, func(PINStatus) Consent { return Proceed })
@@ -185,14 +252,15 @@ func FuzzVerifyPINFormat(f *testing.F) {
 				sent = append(sent, c[5:])
 			}
 		}
-		if !format.Match(secret) {
+		want, ok := pinOracle(pin, secret)
+		if !ok {
 			if !errors.Is(err, ErrPINFormat) || len(card.log) != 0 {
 				t.Fatalf("%q: error %v after %d APDUs; want ErrPINFormat and nothing sent", secret, err, len(card.log))
 			}
 			return
 		}
-		if len(sent) != 1 || string(sent[0]) != strings.ToUpper(string(secret)) {
-			t.Fatalf("%q: sent %q", secret, sent)
+		if len(sent) != 1 || string(sent[0]) != want {
+			t.Fatalf("%q: sent %q, want %q", secret, sent, want)
 		}
 		if left := card.pins[ef].tries; left < tries-1 {
 			t.Fatalf("%q: %d tries spent", secret, tries-left)

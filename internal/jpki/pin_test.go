@@ -1,8 +1,10 @@
 package jpki
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -25,11 +27,11 @@ func TestPINTriesSpendsNothing(t *testing.T) {
 	c := NewCard(f)
 	for range 3 {
 		a, err := PINTries(c, AuthPIN)
-		if err != nil || a != (PINStatus{PIN: AuthPIN, TriesLeft: 3}) {
+		if err != nil || a != (PINStatus{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3}) {
 			t.Fatalf("auth %+v %v", a, err)
 		}
 		s, err := PINTries(c, SignPIN)
-		if err != nil || s != (PINStatus{PIN: SignPIN, TriesLeft: 2}) {
+		if err != nil || s != (PINStatus{PIN: SignPIN, State: PINStateOK, TriesLeft: 2}) {
 			t.Fatalf("sign %+v %v", s, err)
 		}
 	}
@@ -44,26 +46,139 @@ func TestPINTriesSpendsNothing(t *testing.T) {
 }
 
 func TestPINTriesAnswers(t *testing.T) {
+	const (
+		noFile   = "no 0008"
+		both     = "8F 8F 00"
+		noSign   = "00 8F 00"
+		noAuth   = "8F 00 00"
+		oddBytes = "5A 5A 00"
+	)
 	for _, tc := range []struct {
-		sw     uint16
-		status PINStatus
-		err    error
+		name  string
+		pin   PIN
+		sw    uint16
+		ef08  string // EF 0008 as the card serves it
+		state PINState
+		tries int
+		err   bool
+		apdus int // SELECT AP, SELECT PIN EF, empty VERIFY, then SELECT 0008 + READ BINARY when read
 	}{
-		{0x63C3, PINStatus{PIN: AuthPIN, TriesLeft: 3}, nil},
-		{0x63C1, PINStatus{PIN: AuthPIN, TriesLeft: 1}, nil},
-		{0x63C0, PINStatus{PIN: AuthPIN, Locked: true}, nil},
-		{0x6983, PINStatus{PIN: AuthPIN, Locked: true}, nil},
-		{0x6984, PINStatus{PIN: AuthPIN, Locked: true}, nil},
-		{0x9000, PINStatus{}, &StatusError{}},
-		{0x6A88, PINStatus{}, &StatusError{}},
+		{"ok", AuthPIN, 0x63C3, both, PINStateOK, 3, false, 3},
+		{"two left", SignPIN, 0x63C2, noSign, PINStateOK, 2, false, 3},
+		{"last try", AuthPIN, 0x63C1, both, PINStateLastTry, 1, false, 3},
+		{"63 C0 is locked without asking 0008", SignPIN, 0x63C0, noSign, PINStateLocked, 0, false, 3},
+		{"69 84 with the certificate", SignPIN, 0x6984, both, PINStateLocked, 0, false, 5},
+		{"69 84 without the signing certificate", SignPIN, 0x6984, noSign, PINStateNotSet, 0, false, 5},
+		{"69 83 without the signing certificate", SignPIN, 0x6983, noSign, PINStateNotSet, 0, false, 5},
+		{"69 84, 0008 missing: say less", SignPIN, 0x6984, noFile, PINStateLocked, 0, false, 4},
+		{"69 84, 0008 unclear: say less", SignPIN, 0x6984, oddBytes, PINStateLocked, 0, false, 5},
+		{"auth 69 84 with the auth certificate", AuthPIN, 0x6984, noSign, PINStateLocked, 0, false, 5},
+		{"auth 69 84 without the auth certificate", AuthPIN, 0x6984, noAuth, PINStateNotSet, 0, false, 5},
+		{"verified", SignPIN, 0x9000, both, PINStateVerified, 0, false, 5},
+		{"90 00 without the signing certificate", SignPIN, 0x9000, noSign, PINStateNotSet, 0, false, 5},
+		{"other answer", AuthPIN, 0x6A88, both, 0, 0, true, 5},
+		{"other answer without the certificate", AuthPIN, 0x6A88, noAuth, PINStateNotSet, 0, false, 5},
 	} {
-		r := &rawCard{script: [][]byte{sw(0x9000), sw(0x9000), sw(tc.sw)}}
-		st, err := PINTries(NewCard(r), AuthPIN)
-		if st != tc.status || (err == nil) != (tc.err == nil) {
-			t.Errorf("%04X: %+v, %v", tc.sw, st, err)
+		t.Run(tc.name, func(t *testing.T) {
+			script := [][]byte{sw(0x9000), sw(0x9000), sw(tc.sw)}
+			if tc.ef08 == noFile {
+				script = append(script, sw(0x6A82))
+			} else {
+				script = append(script, sw(0x9000), append(mustHex(tc.ef08), 0x90, 0x00))
+			}
+			r := &rawCard{script: script}
+			st, err := PINTries(NewCard(r), tc.pin)
+			if tc.err {
+				if err == nil || st != (PINStatus{}) {
+					t.Errorf("%+v, %v; want an error", st, err)
+				}
+			} else if err != nil || st.State != tc.state || st.TriesLeft != tc.tries || st.Locked != (tc.state == PINStateLocked) || st.PIN != tc.pin {
+				t.Errorf("%+v, %v; want %v with %d tries", st, err, tc.state, tc.tries)
+			}
+			if len(r.log) != tc.apdus || len(r.log[2]) != 4 {
+				t.Errorf("sent %d APDUs, want %d: %q", len(r.log), tc.apdus, r.log)
+			}
+			if tc.apdus == 5 && (spacedHexTest(r.log[3]) != "00 A4 02 0C 02 00 08" || spacedHexTest(r.log[4]) != "00 B0 00 00 03") {
+				t.Errorf("EF 0008 read as %q", r.log[3:])
+			}
+		})
+	}
+}
+
+func TestPINStatusJSON(t *testing.T) {
+	for st, want := range map[PINStatus]string{
+		{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3}:      `{"pin":"auth","state":"ok","tries_left":3,"locked":false}`,
+		{PIN: SignPIN, State: PINStateLastTry, TriesLeft: 1}: `{"pin":"sign","state":"last_try","tries_left":1,"locked":false}`,
+		{PIN: SignPIN, State: PINStateLocked, Locked: true}:  `{"pin":"sign","state":"locked","tries_left":0,"locked":true}`,
+		{PIN: SignPIN, State: PINStateNotSet}:                `{"pin":"sign","state":"not_set","tries_left":0,"locked":false}`,
+		{PIN: AuthPIN, State: PINStateVerified}:              `{"pin":"auth","state":"verified","tries_left":0,"locked":false}`,
+		{PIN: AuthPIN, TriesLeft: 3}:                         `{"pin":"auth","tries_left":3,"locked":false}`,
+	} {
+		j, err := json.Marshal(st)
+		if err != nil || string(j) != want {
+			t.Errorf("%+v: %s, %v; want %s", st, j, err, want)
 		}
-		if len(r.log) != 3 || len(r.log[2]) != 4 {
-			t.Errorf("%04X: sent %d APDUs, last % X", tc.sw, len(r.log), r.log[len(r.log)-1])
+	}
+}
+
+func TestNormalizePIN(t *testing.T) {
+	for _, tc := range []struct {
+		pin    PIN
+		secret string
+		want   string          // the bytes for the card
+		reason PINFormatReason // or the rule broken
+	}{
+		{AuthPIN, "1234", "1234", 0},
+		{AuthPIN, "０１２９", "0129", 0}, // typed with the IME on
+		{AuthPIN, "1２3４", "1234", 0},
+		{AuthPIN, "", "", PINFormatLength},
+		{AuthPIN, "123", "", PINFormatLength},
+		{AuthPIN, "12345", "", PINFormatLength},
+		{AuthPIN, "１２３４５", "", PINFormatLength},
+		{AuthPIN, "12a4", "", PINFormatCharset},
+		{AuthPIN, "123 ", "", PINFormatCharset},
+		{AuthPIN, "１２３ａ", "", PINFormatCharset},
+		{AuthPIN, "١٢٣٤", "", PINFormatCharset}, // Arabic-Indic digits are digits to unicode, not to the card
+		{AuthPIN, "12ÿ4", "", PINFormatCharset},
+		{SignPIN, "abc123", "ABC123", 0},
+		{SignPIN, "ＡＢＣ１２３", "ABC123", 0},
+		{SignPIN, "ａｂｃ１２３", "ABC123", 0},
+		{SignPIN, "Ab1ｃ２Ｄ", "AB1C2D", 0},
+		{SignPIN, "A23456789012345Z", "A23456789012345Z", 0},
+		{SignPIN, "ABC12", "", PINFormatLength},
+		{SignPIN, "ＡＢＣ１２", "", PINFormatLength},
+		{SignPIN, "ABCDEFGHIJ1234567", "", PINFormatLength},
+		{SignPIN, "ABCDEF", "", PINFormatNeedsLetterAndDigit},
+		{SignPIN, "ａｂｃｄｅｆ", "", PINFormatNeedsLetterAndDigit},
+		{SignPIN, "123456", "", PINFormatNeedsLetterAndDigit},
+		{SignPIN, "ABC-123", "", PINFormatCharset},
+		{SignPIN, "abc 123", "", PINFormatCharset},
+		{SignPIN, "abcſ12", "", PINFormatCharset}, // unicode upper-cases ſ to S
+		{SignPIN, "ÄBC123", "", PINFormatCharset},
+		{SignPIN, "ABC123\n", "", PINFormatCharset},
+		{SignPIN, "ABC１２３－", "", PINFormatCharset}, // full-width hyphen
+		{SignPIN, "ab", "", PINFormatLength},       // too short beats no digit
+		{SignPIN, "a-", "", PINFormatCharset},      // a wrong character beats length
+		{PIN(9), "1234", "", PINFormatUnknownPIN},
+	} {
+		secret := []byte(tc.secret)
+		got, err := NormalizePIN(tc.pin, secret)
+		if string(secret) != tc.secret {
+			t.Errorf("%v %q: input changed to %q", tc.pin, tc.secret, secret)
+		}
+		if tc.reason == 0 {
+			if err != nil || string(got) != tc.want {
+				t.Errorf("%v %q = %q, %v; want %q", tc.pin, tc.secret, got, err, tc.want)
+			}
+			continue
+		}
+		var fe *PINFormatError
+		if !errors.As(err, &fe) || !errors.Is(err, ErrPINFormat) || fe.Reason != tc.reason || fe.PIN != tc.pin || got != nil {
+			t.Errorf("%v %q = %q, %v; want reason %v", tc.pin, tc.secret, got, err, tc.reason)
+			continue
+		}
+		if tc.secret != "" && strings.Contains(err.Error(), tc.secret) {
+			t.Errorf("error %q shows the PIN", err)
 		}
 	}
 }
@@ -73,9 +188,8 @@ func TestVerifyFormatSendsNothing(t *testing.T) {
 		pin    PIN
 		secret string
 	}{
-		{AuthPIN, ""}, {AuthPIN, "123"}, {AuthPIN, "12345"}, {AuthPIN, "12a4"}, {AuthPIN, "１２３４"}, {AuthPIN, "123 "},
-		{SignPIN, "ABC12"}, {SignPIN, "ABCDEFGHIJ1234567"}, {SignPIN, "ABC-123"}, {SignPIN, "abc 123"},
-		{SignPIN, "abcſ12"}, {SignPIN, "ÄBC123"}, {SignPIN, "ABC123\n"},
+		{AuthPIN, ""}, {AuthPIN, "123"}, {AuthPIN, "12a4"},
+		{SignPIN, "ABC12"}, {SignPIN, "ABCDEF"}, {SignPIN, "123456"}, {SignPIN, "abcſ12"},
 		{PIN(9), "1234"},
 	} {
 		f := newFakeMyNumber(nil, nil, nil, nil)
@@ -85,6 +199,10 @@ func TestVerifyFormatSendsNothing(t *testing.T) {
 		}
 		if len(f.log) != 0 {
 			t.Errorf("%v %q: %d APDUs sent", tc.pin, tc.secret, len(f.log))
+		}
+		f = newFakeMyNumber(nil, nil, []byte{0x30, 0x00}, nil)
+		if _, err := ReadSignCertificate(NewCard(f), []byte(tc.secret), always(ProceedOnLastTry)); tc.pin == SignPIN && (!errors.Is(err, ErrPINFormat) || len(f.log) != 0) {
+			t.Errorf("ReadSignCertificate %q: %v after %d APDUs", tc.secret, err, len(f.log))
 		}
 	}
 }
@@ -134,6 +252,7 @@ func TestVerify(t *testing.T) {
 	t.Run("locked", func(t *testing.T) {
 		f := newFakeMyNumber(nil, nil, nil, nil)
 		f.pins[0x0018].tries = 0
+		f.files[0x0008] = mustHex("8F 8F 00") // 69 83 to a PIN of a certificate the card holds
 		called := false
 		err := Verify(NewCard(f), AuthPIN, []byte("1234"), func(PINStatus) Consent { called = true; return ProceedOnLastTry })
 		if !errors.Is(err, ErrLocked) || called || verifiesWithData(f) != 0 {
@@ -195,9 +314,13 @@ func TestReadSignCertificate(t *testing.T) {
 	if cert.Trust.Status != TrustUserSupplied || cert.File != SignCert {
 		t.Errorf("cert %v", cert)
 	}
-	// Logged out afterwards: the applet was selected again.
-	if last := spacedHexTest(f.log[len(f.log)-1]); last != cmdSelectAP || f.pins[0x001B].verified {
-		t.Errorf("last APDU %s, verified %v", last, f.pins[0x001B].verified)
+	// The password was checked, then the certificate read, then another
+	// application selected: re-selecting the JPKI applet would have left
+	// the password verified.
+	checkCommands(t, f, seq(cmdSelectAP, cmdSelectSignCert, cmdSelectPW, cmdEmptyVerify,
+		"00 20 00 80 06 41 42 43 31 32 33", cmdSelectSignCert, reads(len(cert.DER())), cmdSelectKenhojo))
+	if f.pins[0x001B].verified {
+		t.Error("password still verified after ReadSignCertificate")
 	}
 	pd, err := cert.Personal()
 	if err != nil {
@@ -238,10 +361,141 @@ func TestLogout(t *testing.T) {
 	if err := Verify(c, AuthPIN, []byte("1234"), always(Proceed)); err != nil || !f.pins[0x0018].verified {
 		t.Fatalf("Verify: %v", err)
 	}
+	// Selecting the JPKI applet again is no logout on a real card.
+	if _, err := Identify(c); err != nil || !f.pins[0x0018].verified {
+		t.Fatalf("Identify: %v; verified %v", err, f.pins[0x0018].verified)
+	}
 	if err := Logout(c); err != nil || f.pins[0x0018].verified {
 		t.Errorf("Logout: %v, still verified %v", err, f.pins[0x0018].verified)
 	}
-	if last := spacedHexTest(f.log[len(f.log)-1]); last != cmdSelectAP {
+	if last := spacedHexTest(f.log[len(f.log)-1]); last != cmdSelectKenhojo {
 		t.Errorf("Logout sent %s", last)
 	}
+	// The next use selects the JPKI applet first.
+	f.log = nil
+	if st, err := PINTries(c, AuthPIN); err != nil || st.State != PINStateOK {
+		t.Fatalf("PINTries after Logout: %+v, %v", st, err)
+	}
+	checkCommands(t, f, seq(cmdSelectAP, cmdSelectPIN, cmdEmptyVerify))
+
+	t.Run("fails", func(t *testing.T) {
+		for name, tx := range map[string]Transmitter{
+			"no such application": &fakeCard{noKenhojo: true},
+			"transport error":     &failingCard{fail: 1, inner: &fakeCard{}},
+			"6F 00 twice":         &rawCard{script: [][]byte{sw(0x6F00), sw(0x6F00)}},
+		} {
+			err := Logout(NewCard(tx))
+			if !errors.Is(err, ErrLogout) || !strings.Contains(err.Error(), "may still be verified") {
+				t.Errorf("%s: %v, want ErrLogout", name, err)
+			}
+			if name == "transport error" && !errors.Is(err, errReader) {
+				t.Errorf("%s: %v does not carry the transmitter's error", name, err)
+			}
+		}
+	})
+}
+
+func TestVerifyPINStates(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		setup     func(f *fakeCard)
+		want      error
+		consented bool     // consent was asked
+		sent      int      // VERIFY commands with data
+		apdus     []string // the whole sequence, when given
+	}{
+		{
+			name: "password never set, no signing certificate",
+			setup: func(f *fakeCard) {
+				f.pins[0x001B].unset = true
+				delete(f.files, 0x0001)
+				f.files[0x0008] = mustHex("00 8F 00")
+			},
+			want:  ErrPINNotSet,
+			apdus: seq(cmdSelectAP, cmdSelectPW, cmdEmptyVerify, cmdSelectHoldings, "00 B0 00 00 03"),
+		},
+		{
+			name:  "69 84 with a signing certificate is locked",
+			setup: func(f *fakeCard) { f.pins[0x001B].unset = true },
+			want:  ErrLocked,
+		},
+		{
+			name:  "69 84 and no EF 0008 is locked",
+			setup: func(f *fakeCard) { f.pins[0x001B].unset = true; delete(f.files, 0x0008) },
+			want:  ErrLocked,
+		},
+		{
+			name:      "verified earlier: logged out, counted, then sent",
+			setup:     func(f *fakeCard) { f.pins[0x001B].verified = true; f.pins[0x001B].tries = 4 },
+			consented: true, sent: 1,
+			apdus: seq(cmdSelectAP, cmdSelectPW, cmdEmptyVerify, // 90 00
+				cmdSelectHoldings, "00 B0 00 00 03", // does the card hold a signing certificate?
+				cmdSelectKenhojo, cmdSelectAP, cmdSelectPW, cmdEmptyVerify, // 63 C4
+				"00 20 00 80 06 41 42 43 31 32 33"),
+		},
+		{
+			name:  "still verified after logout: tries unknown, nothing sent",
+			setup: func(f *fakeCard) { f.pins[0x001B].verified = true; f.pins[0x001B].sticky = true },
+			want:  ErrTriesUnknown,
+		},
+		{
+			name:  "verified and the logout fails: nothing sent",
+			setup: func(f *fakeCard) { f.pins[0x001B].verified = true; f.noKenhojo = true },
+			want:  ErrLogout,
+		},
+		{
+			name:  "locked with 63 C0",
+			setup: func(f *fakeCard) { f.pins[0x001B].tries = 0; f.pins[0x001B].lockedSW = 0x63C0 },
+			want:  ErrLocked,
+			apdus: seq(cmdSelectAP, cmdSelectPW, cmdEmptyVerify),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeMyNumber([]byte{0x30, 0}, nil, []byte{0x30, 0}, nil)
+			tc.setup(f)
+			consented := false
+			err := Verify(NewCard(f), SignPIN, []byte("abc123"), func(PINStatus) Consent { consented = true; return ProceedOnLastTry })
+			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+			if tc.want == ErrPINNotSet && errors.Is(err, ErrLocked) {
+				t.Errorf("%v matches ErrLocked", err)
+			}
+			if consented != tc.consented || verifiesWithData(f) != tc.sent {
+				t.Errorf("consent asked %v, %d VERIFY with data; want %v, %d", consented, verifiesWithData(f), tc.consented, tc.sent)
+			}
+			if tc.apdus != nil {
+				checkCommands(t, f, tc.apdus)
+			}
+		})
+	}
+}
+
+func TestReadSignCertificateWithoutCertificate(t *testing.T) {
+	p := getPKI(t)
+	t.Run("no EF 0001", func(t *testing.T) {
+		f := p.card(t, nil)
+		delete(f.files, 0x0001)
+		f.files[0x0008] = mustHex("00 8F 00")
+		f.pins[0x001B].unset = true
+		c := NewCard(f)
+		cert, err := ReadSignCertificate(c, []byte("ABC123"), always(ProceedOnLastTry))
+		if cert != nil || !errors.Is(err, ErrNoCertificate) || errors.Is(err, ErrLocked) || verifiesWithData(f) != 0 {
+			t.Fatalf("cert %v, err %v, %d VERIFY with data", cert, err, verifiesWithData(f))
+		}
+		checkCommands(t, f, seq(cmdSelectAP, cmdSelectSignCert, cmdSelectHoldings, "00 B0 00 00 03"))
+		// The same session now knows: the password is not set, not locked.
+		if st, err := PINTries(c, SignPIN); err != nil || st.State != PINStateNotSet {
+			t.Errorf("PINTries = %+v, %v", st, err)
+		}
+	})
+	t.Run("password not set", func(t *testing.T) {
+		f := p.card(t, nil)
+		f.files[0x0008] = mustHex("00 8F 00")
+		f.pins[0x001B].unset = true
+		cert, err := ReadSignCertificate(NewCard(f), []byte("ABC123"), always(ProceedOnLastTry))
+		if cert != nil || !errors.Is(err, ErrNoCertificate) || !errors.Is(err, ErrPINNotSet) || verifiesWithData(f) != 0 {
+			t.Fatalf("cert %v, err %v, %d VERIFY with data", cert, err, verifiesWithData(f))
+		}
+	})
 }

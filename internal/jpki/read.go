@@ -78,7 +78,7 @@ func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
 	}
 	var early *Validity
 	var prefix tbsPrefix
-	der, err := c.readDER(func(b []byte) (stop bool, err error) {
+	der, err := c.readDER(file.EF(), func(b []byte) (stop bool, err error) {
 		if early != nil || (cfg.onValidity == nil && !cfg.validityOnly) {
 			return false, nil
 		}
@@ -124,19 +124,53 @@ func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
 }
 
 // minLearnedChunk is the smallest chunk a short answer can teach readDER:
-// the smallest Le limit real JPKI cards and readers are known to have is
-// 128 (short-le); below 64, a certificate takes dozens of APDUs.
+// below 64, a certificate takes dozens of APDUs, and one odd answer must not
+// cause that. A card that truly serves less still answers what it can.
 const minLearnedChunk = 64
 
-// readDER reads the DER certificate in the current EF: a first READ BINARY
-// of a full chunk, its DER length, then the rest in full chunks, the last
-// asking for exactly what remains, so the EF's padding is never read and
-// no byte is read twice. progress sees the bytes so far after every chunk
-// and may end the read early.
-func (c *Card) readDER(progress func([]byte) (stop bool, err error)) ([]byte, error) {
+// faultLe is the smaller Le a READ BINARY is retried with after a fault of
+// the reader (a transport error, an answer without a plausible status
+// word), or 0 when there is none left to try: some NFC readers and hosts
+// cut answers above 236 bytes, cheap ones mishandle 256 (docs/protocol.md,
+// "Reading a certificate"). The chunk only ever shrinks along 256, 236,
+// 128, so a session retries at most twice.
+func faultLe(want int) int {
+	switch {
+	case want > 236:
+		return 236
+	case want > 128:
+		return 128
+	}
+	return 0
+}
+
+// isReadFault reports a READ BINARY that failed in the reader, not in the
+// card: no answer at all, or one without a plausible status word.
+func isReadFault(err error) bool {
+	return isTransport(err) || errors.Is(err, errNoStatusWord)
+}
+
+// readDER reads the DER certificate in EF ef, which the caller has
+// selected: a first READ BINARY of a full chunk, its DER length, then the
+// rest in full chunks, the last asking for exactly what remains, so the
+// EF's padding is never read and no byte is read twice. progress sees the
+// bytes so far after every chunk and may end the read early.
+//
+// After a transport error the applet and the EF are selected again before
+// the next READ BINARY (the reader may have reset the card), and a read
+// the reader failed is retried at a smaller Le (faultLe) before giving up.
+func (c *Card) readDER(ef uint16, progress func([]byte) (stop bool, err error)) ([]byte, error) {
 	var buf []byte
 	total := -1 // unknown until the header is in
 	for total < 0 || len(buf) < total {
+		if !c.appletSelected || !c.efKnown || c.ef != ef {
+			if err := c.selectApplet(); err != nil {
+				return nil, fmt.Errorf("selecting EF %04X again: %w", ef, err)
+			}
+			if err := c.selectEF(ef); err != nil {
+				return nil, fmt.Errorf("selecting EF %04X again: %w", ef, err)
+			}
+		}
 		want := c.chunk
 		if total >= 0 {
 			rem := total - len(buf)
@@ -152,6 +186,9 @@ func (c *Card) readDER(progress func([]byte) (stop bool, err error)) ([]byte, er
 		}
 		data, eof, err := c.readBinary(len(buf), want)
 		switch {
+		case isReadFault(err) && faultLe(want) > 0:
+			c.chunk = faultLe(want)
+			continue
 		case errors.Is(err, ErrWrongLength) && want > 1:
 			// The card wants a smaller Le without saying which (6C xx would
 			// have): halve and try again. Bounded by log2(256) rounds.
@@ -222,10 +259,12 @@ func (c *Card) readBinary(offset, ne int) (data []byte, eof bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	switch resp.SW {
-	case SWSuccess:
-	case SWEndOfFile:
+	switch {
+	case resp.SW == SWSuccess:
+	case resp.SW == SWEndOfFile:
 		eof = true
+	case !resp.SW.plausible():
+		return nil, false, fmt.Errorf("%w: %s", errNoStatusWord, resp.SW)
 	default:
 		return nil, false, resp.SW.Err()
 	}
@@ -235,13 +274,14 @@ func (c *Card) readBinary(offset, ne int) (data []byte, eof bool, err error) {
 	return resp.Data, eof, nil
 }
 
-// readExtended tries one extended READ BINARY of n bytes at offset. When
-// the card or reader refuses extended APDUs it turns them off for the
-// session and returns no data and no error: the caller goes on in short
-// reads.
+// readExtended tries one extended READ BINARY of n bytes at offset. Any
+// answer but success (a status word, a transport error) turns extended
+// reads off for the session and returns no data and no error: the caller
+// goes on in short reads, which give the card's own answer if the problem
+// was not the length (docs/protocol.md, "Reading a certificate").
 func (c *Card) readExtended(offset, n int) ([]byte, error) {
 	resp, err := c.exchange(Command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: n, Extended: true})
-	if isTransport(err) {
+	if isTransport(err) || errors.Is(err, errNoStatusWord) {
 		c.extendedBad = true
 		return nil, nil
 	}
@@ -250,13 +290,9 @@ func (c *Card) readExtended(offset, n int) ([]byte, error) {
 	}
 	switch resp.SW {
 	case SWSuccess, SWEndOfFile:
-	case SWWrongLength, SWINSNotSupported, SWCLANotSupported:
+	default:
 		c.extendedBad = true
 		return nil, nil
-	case SWOffset:
-		return nil, fmt.Errorf("%w: DER length runs past the file at offset %d", ErrMalformed, offset)
-	default:
-		return nil, fmt.Errorf("extended read at offset %d: %w", offset, resp.SW.Err())
 	}
 	if len(resp.Data) > n {
 		return nil, fmt.Errorf("%w: %d bytes for a READ BINARY of %d", ErrProtocol, len(resp.Data), n)

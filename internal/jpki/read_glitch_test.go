@@ -35,7 +35,7 @@ func TestReadDERShortAnswerOnce(t *testing.T) {
 	if err := c.selectEF(0x000A); err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.readDER(nil)
+	got, err := c.readDER(0x000A, nil)
 	if err != nil || !bytes.Equal(got, der) {
 		t.Fatalf("read: %v", err)
 	}

@@ -53,7 +53,7 @@ func readSynthetic(t *testing.T, f *fakeCard, opts ...CardOption) ([]byte, error
 	if err := c.selectEF(0x000A); err != nil {
 		t.Fatal(err)
 	}
-	return c.readDER(nil)
+	return c.readDER(0x000A, nil)
 }
 
 func TestReadDERFewestAPDUs(t *testing.T) {
@@ -128,7 +128,7 @@ func TestReadDERSmallLe(t *testing.T) {
 			if err := c.selectEF(ef); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.readDER(nil); err != nil {
+			if _, err := c.readDER(0x000A, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -173,7 +173,7 @@ func TestReadDERExtended(t *testing.T) {
 		c := NewCard(f, WithExtendedRead())
 		_ = c.selectApplet()
 		_ = c.selectEF(0x000A)
-		got, err := c.readDER(nil)
+		got, err := c.readDER(0x000A, nil)
 		if err != nil || !bytes.Equal(got, der) {
 			t.Fatalf("read: %v", err)
 		}
@@ -191,14 +191,19 @@ func TestReadDERExtended(t *testing.T) {
 			nil, // the reader chokes on the extended APDU: an empty answer is a protocol error, not transport
 		}}
 		c := NewCard(r, WithExtendedRead())
-		if _, err := c.readDER(nil); !errors.Is(err, ErrProtocol) {
+		if _, err := c.readDER(0x000A, nil); !errors.Is(err, ErrProtocol) {
 			t.Errorf("err = %v", err)
 		}
-		tc := &failingCard{fail: 2, inner: &fakeCard{applet: true, curOK: true, cur: 0x000A, files: map[uint16][]byte{0x000A: padEF(der)}}}
+		inner := &fakeCard{files: map[uint16][]byte{0x000A: padEF(der)}}
+		tc := &failingCard{fail: 4, inner: inner} // SELECT AP, SELECT EF, READ BINARY, the extended one
 		c = NewCard(tc, WithExtendedRead())
-		got, err := c.readDER(nil)
+		got, err := c.readDER(0x000A, nil)
 		if err != nil || !bytes.Equal(got, der) {
 			t.Fatalf("read after a transport error on the extended APDU: %v", err)
+		}
+		// The reader may have reset the card: selected again, then short reads.
+		if cmds := inner.commands(); len(cmds) < 5 || cmds[3] != cmdSelectAP || cmds[4] != cmdSelectAuth {
+			t.Errorf("after the transport error: %q", cmds)
 		}
 	})
 }

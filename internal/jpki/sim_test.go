@@ -85,7 +85,14 @@ func TestSimProfiles(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkSimCommands(t, sim, seq(cmdSelectAP, cmdSelectAuth, reads(authLen), pinsPart))
+				want := seq(cmdSelectAP, cmdSelectAuth, reads(authLen), pinsPart)
+				if info.Name == cardsim.AuthLocked && !strings.HasPrefix(simAnswer(sim, 3+len(reads(authLen))), "63C") {
+					// 69 84: the card's list of certificates decides locked
+					// or not set, and it holds the auth certificate.
+					want = seq(cmdSelectAP, cmdSelectAuth, reads(authLen), cmdSelectPIN, cmdEmptyVerify,
+						cmdSelectHoldings, "00 B0 00 00 03", cmdSelectPW, cmdEmptyVerify)
+				}
+				checkSimCommands(t, sim, want)
 				wantAfter := sim.Dates().AuthExpiry.Add(14*time.Hour + 59*time.Minute + 59*time.Second)
 				if !res.Auth.NotAfter.Equal(wantAfter) {
 					t.Errorf("NotAfter %v, want %v", res.Auth.NotAfter, wantAfter)
@@ -93,15 +100,23 @@ func TestSimProfiles(t *testing.T) {
 				if res.Auth.Trust.Status != TrustUserSupplied || res.CardType != CardMyNumber || res.TokenRead {
 					t.Errorf("trust %v, type %v, token read %v", res.Auth.Trust.Status, res.CardType, res.TokenRead)
 				}
-				wantAuth, wantSign := PINStatus{PIN: AuthPIN, TriesLeft: 3}, PINStatus{PIN: SignPIN, TriesLeft: 5}
+				wantAuth := PINStatus{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3}
+				wantSign := PINStatus{PIN: SignPIN, State: PINStateOK, TriesLeft: 5}
+				var wantHoldings *CertHoldings
 				switch info.Name {
 				case cardsim.AuthLocked:
-					wantAuth = PINStatus{PIN: AuthPIN, Locked: true}
+					wantAuth = PINStatus{PIN: AuthPIN, State: PINStateLocked, Locked: true}
+					if !strings.HasPrefix(simAnswer(sim, 3+len(reads(authLen))), "63C") {
+						wantHoldings = &CertHoldings{Sign: Present, Auth: Present}
+					}
 				case cardsim.SignOneTry:
-					wantSign.TriesLeft = 1
+					wantSign = PINStatus{PIN: SignPIN, State: PINStateLastTry, TriesLeft: 1}
 				}
 				if res.AuthPIN != wantAuth || res.SignPIN != wantSign {
 					t.Errorf("PINs %+v %+v, want %+v %+v", res.AuthPIN, res.SignPIN, wantAuth, wantSign)
+				}
+				if (res.Holdings == nil) != (wantHoldings == nil) || res.Holdings != nil && *res.Holdings != *wantHoldings {
+					t.Errorf("holdings %+v, want %+v", res.Holdings, wantHoldings)
 				}
 			case cardsim.T0:
 				if err != nil {
@@ -139,11 +154,57 @@ func TestSimProfiles(t *testing.T) {
 				if !errors.Is(err, ErrMalformed) || res != nil {
 					t.Fatalf("Check = %v, %v; want ErrMalformed", res, err)
 				}
+			case "child", "face-auth":
+				// No signing certificate: the signing password is not set,
+				// never locked, and the result says why.
+				if err != nil {
+					t.Fatal(err)
+				}
+				authPart := seq(cmdSelectAP, cmdSelectAuth, reads(authLen), cmdSelectPIN, cmdEmptyVerify)
+				afterAuth := simHoldingsRead(sim, len(authPart)-1)
+				signVerify := len(authPart) + len(afterAuth) + 1
+				checkSimCommands(t, sim, seq(authPart, afterAuth, cmdSelectPW, cmdEmptyVerify, simHoldingsRead(sim, signVerify)))
+				wantAuth := PINStatus{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3}
+				if info.Name == "face-auth" {
+					// No PIN at all, but the card holds the auth certificate:
+					// 69 84 to its PIN reads as locked (docs/protocol.md).
+					wantAuth = PINStatus{PIN: AuthPIN, State: PINStateLocked, Locked: true}
+				}
+				if res.AuthPIN != wantAuth || res.SignPIN != (PINStatus{PIN: SignPIN, State: PINStateNotSet}) {
+					t.Errorf("PINs %+v %+v", res.AuthPIN, res.SignPIN)
+				}
+				if res.Holdings == nil || *res.Holdings != (CertHoldings{Sign: Absent, Auth: Present}) {
+					t.Errorf("holdings %+v", res.Holdings)
+				}
 			default:
 				t.Logf("profile %s not covered here: %v, %v", info.Name, res, err)
 			}
 		})
 	}
+}
+
+// simAnswer is the status word the simulated card gave to its i-th APDU.
+func simAnswer(sim *cardsim.Card, i int) string {
+	ex := sim.Exchanges()
+	if i >= len(ex) || len(ex[i].Response) < 2 {
+		return ""
+	}
+	r := ex[i].Response
+	return strings.ReplaceAll(spacedHexTest(r[len(r)-2:]), " ", "")
+}
+
+// simHoldingsRead is the EF 0008 read expected after the empty VERIFY at
+// APDU i: none after 63 Cx, and only once per session.
+func simHoldingsRead(sim *cardsim.Card, i int) []string {
+	if strings.HasPrefix(simAnswer(sim, i), "63C") {
+		return nil
+	}
+	for _, c := range simCommands(sim)[:i] {
+		if c == cmdSelectHoldings {
+			return nil
+		}
+	}
+	return seq(cmdSelectHoldings, "00 B0 00 00 03")
 }
 
 func TestSimCardCA(t *testing.T) {
@@ -250,6 +311,9 @@ func TestSimPINs(t *testing.T) {
 		if s := sim.State().Sign; s.Verified || s.TriesLeft != 5 {
 			t.Errorf("after reading: %+v, want logged out with 5 tries", s)
 		}
+		if cmds := simCommands(sim); cmds[len(cmds)-1] != cmdSelectKenhojo {
+			t.Errorf("last APDU %s, want the SELECT of another application", cmds[len(cmds)-1])
+		}
 		pd, err := cert.Personal()
 		if err != nil {
 			t.Fatal(err)
@@ -259,6 +323,47 @@ func TestSimPINs(t *testing.T) {
 		}
 		if strings.Contains(cert.String(), "見本") {
 			t.Error("String shows the name")
+		}
+	})
+	t.Run("no signing certificate", func(t *testing.T) {
+		for _, info := range cardsim.Profiles() {
+			if info.Name != "child" && info.Name != "face-auth" {
+				continue
+			}
+			sim := newSim(t, cardsim.Options{Profile: info.Name})
+			c := NewCard(sim)
+			cert, err := ReadSignCertificate(c, []byte("ABC123"), always(ProceedOnLastTry))
+			if cert != nil || !errors.Is(err, ErrNoCertificate) || errors.Is(err, ErrLocked) {
+				t.Errorf("%s: cert %v, err %v", info.Name, cert, err)
+			}
+			if err := Verify(c, SignPIN, []byte("ABC123"), always(ProceedOnLastTry)); !errors.Is(err, ErrPINNotSet) {
+				t.Errorf("%s: Verify = %v, want ErrPINNotSet", info.Name, err)
+			}
+			for _, cmd := range simCommands(sim) {
+				if strings.HasPrefix(cmd, "00 20") && len(cmd) > len(cmdEmptyVerify) {
+					t.Errorf("%s: VERIFY with data sent: %s", info.Name, cmd)
+				}
+			}
+		}
+	})
+	t.Run("verified earlier in the power session", func(t *testing.T) {
+		sim := newSim(t, cardsim.Options{})
+		c := NewCard(sim)
+		if err := Verify(c, AuthPIN, []byte("1234"), always(Proceed)); err != nil {
+			t.Fatal(err)
+		}
+		// Re-selecting the applet is no logout: the PIN reads verified.
+		if _, err := Identify(c); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := PINTries(c, AuthPIN); err != nil || st.State != PINStateVerified {
+			t.Fatalf("PINTries = %+v, %v; want verified", st, err)
+		}
+		var seen PINStatus
+		err := Verify(c, AuthPIN, []byte("0000"), func(st PINStatus) Consent { seen = st; return Proceed })
+		var wp *WrongPINError
+		if !errors.As(err, &wp) || wp.TriesLeft != 2 || seen.State != PINStateOK || seen.TriesLeft != 3 {
+			t.Errorf("err = %v, consent saw %+v", err, seen)
 		}
 	})
 	t.Run("removed mid-check", func(t *testing.T) {

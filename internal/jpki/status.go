@@ -9,14 +9,15 @@ import (
 type SW uint16
 
 // Status words this package acts on (ISO/IEC 7816-4 §5.6, and the JPKI
-// facts in docs/jpki-protocol.md).
+// facts in docs/protocol.md).
 const (
 	SWSuccess         SW = 0x9000
 	SWEndOfFile       SW = 0x6282 // warning: end of file before Ne bytes
 	SWWrongLength     SW = 0x6700
 	SWSecurityStatus  SW = 0x6982
 	SWBlocked         SW = 0x6983
-	SWRefDataBlocked  SW = 0x6984 // "reference data not usable": JPKI cards use it for a locked PIN
+	SWRefDataBlocked  SW = 0x6984 // "reference data not usable": a locked PIN, or one never set (EF 0008 tells)
+	swCardMute        SW = 0x6F00 // "no precise diagnosis"; seen once as the first answer after a power-on
 	SWNoCurrentEF     SW = 0x6986
 	SWNotFound        SW = 0x6A82
 	SWWrongP1P2       SW = 0x6A86
@@ -145,8 +146,21 @@ var (
 	// changes the card.
 	ErrRefused = errors.New("command refused by jpki's guard")
 	// ErrPINFormat: the PIN or password cannot be right, so nothing was
-	// sent to the card.
+	// sent to the card. The error is a *PINFormatError naming the rule.
 	ErrPINFormat = errors.New("PIN format")
+	// ErrPINNotSet: the card has no such PIN to verify: the empty VERIFY
+	// gave no counter and EF 0008 (or a missing EF 0001) says the card
+	// holds no certificate for it, as on the cards of holders under 15 and
+	// face-authentication cards. Distinct from ErrLocked.
+	ErrPINNotSet = errors.New("PIN not set")
+	// ErrTriesUnknown: the PIN still reads as verified after Logout, so
+	// its tries left are unknown and Verify sends nothing. Unpowering the
+	// card ends the verified state.
+	ErrTriesUnknown = errors.New("PIN tries unknown: the card still reports it verified")
+	// ErrLogout: Logout could not select another application, so a PIN
+	// verified in this power session may still be verified until the
+	// card is unpowered.
+	ErrLogout = errors.New("logout failed: a PIN may still be verified until the card is unpowered")
 	// ErrLastTry: one try is left and the consent did not say to use it.
 	ErrLastTry = errors.New("only one try left")
 	// ErrDeclined: the consent callback declined (or was nil).

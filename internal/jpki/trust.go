@@ -268,7 +268,7 @@ func (c *Card) checkAgainstCardCA(cert *Certificate, store *TrustStore) (Trust, 
 		}
 		return Trust{}, err
 	}
-	der, err := c.readDER(nil)
+	der, err := c.readDER(caFile.EF(), nil)
 	if err != nil {
 		if isTransport(err) {
 			return Trust{}, err
