@@ -9,6 +9,14 @@ import (
 	"time"
 )
 
+// vpcd's one-byte control messages (vpcd.h).
+const (
+	vpcdPowerOff = 0x00
+	vpcdPowerOn  = 0x01
+	vpcdReset    = 0x02
+	vpcdGetATR   = 0x04
+)
+
 // ClassicATR is the contact ATR of a My Number Card.
 var ClassicATR = []byte{0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14}
 
@@ -28,6 +36,16 @@ type VirtualCard struct {
 	// Async makes InsertCard return once connected, without waiting for
 	// pcscd to report the card.
 	Async bool
+	// Mute leaves the first Mute power-ups without an answer to reset, as
+	// a card still sliding into a contact reader: pcscd's power-up at
+	// insertion fails (the reader reports the card mute), a connection
+	// meanwhile fails with SCARD_W_UNPOWERED_CARD, and the card is back at
+	// pcscd's next presence poll (~400 ms), when the next connection powers
+	// it up again. (pcsc-lite 1.9.9 answers a connection to a card that
+	// was powered and goes mute at its re-power-up with
+	// SCARD_E_PROTO_MISMATCH until it is reinserted, so Mute is meant for
+	// the power-ups at insertion.)
+	Mute int
 }
 
 // InsertedCard is a VirtualCard connected to a reader.
@@ -37,11 +55,16 @@ type InsertedCard struct {
 	vc      VirtualCard
 	removed chan struct{} // closed by Remove or when Handle drops the card
 
-	mu     sync.Mutex
-	conn   net.Conn
-	apdus  [][]byte
-	resets int
-	once   sync.Once
+	mu        sync.Mutex
+	conn      net.Conn
+	apdus     [][]byte
+	resets    int
+	powerOffs int
+	powerOns  int
+	glitches  int  // commands still to be broken off (GlitchNext)
+	mute      int  // power-ups still to be left without an ATR (VirtualCard.Mute)
+	poweredUp bool // a power-on came and its ATR has not been asked for yet
+	once      sync.Once
 }
 
 // InsertCard connects vc to reader i (0 or 1) and, unless vc.Async, waits
@@ -53,7 +76,7 @@ func (r *Rig) InsertCard(t testing.TB, i int, vc VirtualCard) *InsertedCard {
 	if vc.ATR == nil {
 		vc.ATR = ClassicATR
 	}
-	c := &InsertedCard{r: r, reader: i, vc: vc, removed: make(chan struct{})}
+	c := &InsertedCard{r: r, reader: i, vc: vc, removed: make(chan struct{}), mute: vc.Mute}
 	t0 := time.Now()
 	go c.run()
 	r.onCleanup(c.Remove)
@@ -105,19 +128,79 @@ func (c *InsertedCard) Resets() int {
 	return c.resets
 }
 
+// PowerOffs counts the times pcscd took the card's power away: a client's
+// SCARD_UNPOWER_CARD, or pcscd's own power-off of an idle card (pcsc-lite
+// does that ~0.4–0.8 s after the last client leaves).
+func (c *InsertedCard) PowerOffs() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.powerOffs
+}
+
+// PowerOns counts the times pcscd powered the card up (at insertion, and
+// when a client connects to a card it had powered off). The card answers
+// its ATR after each, as after insertion.
+func (c *InsertedCard) PowerOns() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.powerOns
+}
+
+// GlitchNext breaks the link to the reader at each of the next n commands,
+// as a bad contact does while the card stays in: the command gets no
+// answer (vpcd passes on an empty one), the reader cannot reach the card
+// until pcscd's next presence poll (~400 ms; a command meanwhile fails
+// with SCARD_E_NOT_TRANSACTED), and then the same card answers again
+// without pcscd ever seeing it leave. The commands broken off are not
+// counted in APDUs and do not reach Handle.
+func (c *InsertedCard) GlitchNext(n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.glitches = n
+}
+
 func (c *InsertedCard) run() {
+	var conn net.Conn
+	for {
+		if conn == nil {
+			if conn = c.dial(); conn == nil {
+				return // removed
+			}
+		}
+		end, next := c.serve(conn)
+		switch end {
+		case linkClosed:
+			conn.Close()
+			conn = nil
+		case cardPulled:
+			conn.Close()
+			c.Remove()
+			return
+		case linkBroken:
+			// Reset the old link only now that the new one waits in vpcd's
+			// accept queue: whenever pcscd next polls, the card is there.
+			abort(conn)
+			conn = next
+		}
+	}
+}
+
+// dial connects to the reader, retrying while the daemon is away as a card
+// left in the reader is seen again once it runs; nil once the card has
+// been removed.
+func (c *InsertedCard) dial() net.Conn {
 	addr := c.r.VPCDAddr(c.reader)
 	for {
 		select {
 		case <-c.removed:
-			return
+			return nil
 		default:
 		}
 		conn, err := net.Dial("tcp", addr)
-		if err != nil { // daemon stopped: keep trying, as a card left in the reader
+		if err != nil {
 			select {
 			case <-c.removed:
-				return
+				return nil
 			case <-time.After(20 * time.Millisecond):
 			}
 			continue
@@ -127,62 +210,113 @@ func (c *InsertedCard) run() {
 		case <-c.removed:
 			c.mu.Unlock()
 			conn.Close()
-			return
+			return nil
 		default:
 		}
 		c.conn = conn
 		c.mu.Unlock()
-		dropped := c.serve(conn)
-		conn.Close()
-		if dropped {
-			c.Remove()
-			return
-		}
+		return conn
 	}
 }
 
-// serve answers vpcd until the connection ends; it reports whether the
-// card itself chose to drop it.
-func (c *InsertedCard) serve(conn net.Conn) (dropped bool) {
+// abort closes conn with a TCP reset, so vpcd's next read or write on it
+// fails at once.
+func abort(conn net.Conn) {
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0)
+	}
+	conn.Close()
+}
+
+type linkEnd int
+
+const (
+	linkClosed linkEnd = iota // vpcd closed it, or the daemon went away
+	cardPulled                // Handle returned nil: the card left
+	linkBroken                // a glitch: the card stays, on a new link
+)
+
+// serve answers vpcd until the link ends and says how; after a glitch it
+// also returns the new link, already dialled.
+func (c *InsertedCard) serve(conn net.Conn) (linkEnd, net.Conn) {
 	var hdr [2]byte
 	for {
 		quickAck(conn)
 		if _, err := io.ReadFull(conn, hdr[:]); err != nil {
-			return false
+			return linkClosed, nil
 		}
 		msg := make([]byte, binary.BigEndian.Uint16(hdr[:]))
 		quickAck(conn)
 		if _, err := io.ReadFull(conn, msg); err != nil {
-			return false
+			return linkClosed, nil
 		}
 		var rsp []byte
 		if len(msg) == 1 {
+			c.mu.Lock()
 			switch msg[0] {
-			case 0x04: // get ATR
+			case vpcdGetATR:
+				mute := c.poweredUp && c.mute > 0
+				if mute {
+					c.mute--
+				}
+				c.poweredUp = false
+				c.mu.Unlock()
+				if mute {
+					return c.breakLink()
+				}
 				rsp = c.vc.ATR
-			case 0x02: // reset: no reply
-				c.mu.Lock()
+			case vpcdReset:
 				c.resets++
 				c.mu.Unlock()
 				continue
-			default: // 00 power off, 01 power on: no reply
+			case vpcdPowerOff:
+				c.powerOffs++
+				c.mu.Unlock()
+				continue
+			case vpcdPowerOn:
+				c.powerOns++
+				c.poweredUp = true
+				c.mu.Unlock()
+				continue
+			default:
+				c.mu.Unlock()
 				continue
 			}
 		} else {
 			c.mu.Lock()
-			c.apdus = append(c.apdus, append([]byte(nil), msg...))
+			glitch := c.glitches > 0
+			if glitch {
+				c.glitches--
+			} else {
+				c.apdus = append(c.apdus, append([]byte(nil), msg...))
+			}
 			c.mu.Unlock()
-			if c.vc.Handle == nil {
+			switch {
+			case glitch:
+				return c.breakLink()
+			case c.vc.Handle == nil:
 				rsp = []byte{0x6D, 0x00}
-			} else if rsp = c.vc.Handle(msg); rsp == nil {
-				return true
+			default:
+				if rsp = c.vc.Handle(msg); rsp == nil {
+					return cardPulled, nil
+				}
 			}
 		}
 		out := make([]byte, 2+len(rsp))
 		binary.BigEndian.PutUint16(out, uint16(len(rsp)))
 		copy(out[2:], rsp)
 		if _, err := conn.Write(out); err != nil {
-			return false
+			return linkClosed, nil
 		}
 	}
+}
+
+// breakLink dials the link that replaces the current one; if the card was
+// removed meanwhile, the link just ends.
+func (c *InsertedCard) breakLink() (linkEnd, net.Conn) {
+	next := c.dial()
+	if next == nil {
+		return cardPulled, nil
+	}
+	return linkBroken, next
 }
