@@ -197,8 +197,23 @@ func (c *SimCard) StateJSON(t testing.TB) []byte {
 	return b
 }
 
-// LogLines returns the --log lines so far ("<command hex> <response hex>").
+// LogLines returns the APDU lines of --log so far ("<command hex>
+// <response hex>"), without the event lines Timeline adds.
 func (c *SimCard) LogLines(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	for _, l := range c.Timeline(t) {
+		if !strings.HasPrefix(l, "# ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Timeline returns every --log line so far in order: the APDU lines and the
+// card's events between them, which start with "# " ("# power on",
+// "# power off", "# warm reset", "# select JPKI AP", ...).
+func (c *SimCard) Timeline(t testing.TB) []string {
 	t.Helper()
 	b, err := os.ReadFile(c.LogPath)
 	if errors.Is(err, os.ErrNotExist) {
@@ -212,6 +227,18 @@ func (c *SimCard) LogLines(t testing.TB) []string {
 		return nil
 	}
 	return strings.Split(s, "\n")
+}
+
+// Events returns the event lines of Timeline without their "# ".
+func (c *SimCard) Events(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	for _, l := range c.Timeline(t) {
+		if e, ok := strings.CutPrefix(l, "# "); ok {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (c *SimCard) String() string {
