@@ -24,9 +24,18 @@ type Transmitter interface {
 	Transmit(apdu []byte) ([]byte, error)
 }
 
-// Card is a shared connection to the card in one reader, with its own
-// PC/SC context. Its methods are safe for concurrent use; commands are sent
-// one at a time, and one Do at a time.
+// Card is a connection to the card in one reader, with its own PC/SC
+// context: shared from Connect, exclusive after Exclusive. Its methods are
+// safe for concurrent use; commands are sent one at a time, and one Do at a
+// time.
+//
+// A successful VERIFY stays in effect on a My Number Card until the card
+// loses power: re-selecting the applet, a warm reset and a plain disconnect
+// all keep it (docs/protocol.md, "Verified state"). So a command that sends
+// a VERIFY calls Exclusive before its first VERIFY, so that no other
+// program can use the card while it is verified, and ends with
+// CloseUnpower; a command without a VERIFY stays shared and ends with
+// Close.
 //
 // Every PC/SC call on a Card is bounded by its timeout. PC/SC cannot call
 // back a call in flight (SCardCancel only wakes GetStatusChange, and
@@ -38,7 +47,7 @@ type Transmitter interface {
 // What stays behind is one goroutine, parked in the C call on its own OS
 // thread, and the context's socket to pcscd, per stuck reader. When the call
 // returns (the card answers late, is removed, or the service stops), that
-// goroutine disconnects (resetting a card that answered late, whose state
+// goroutine disconnects (unpowering a card that answered late, whose state
 // is unknown), releases the context and clears the reader. Nothing grows
 // with repeated timeouts.
 type Card struct {
@@ -47,12 +56,14 @@ type Card struct {
 
 	mu        sync.Mutex // serialises calls and guards the fields below
 	sc        *scard.Context
-	h         *scard.Card
+	h         *scard.Card // nil only while Exclusive swaps it, or once lost is set
+	share     scard.ShareMode
 	atr       []byte
 	inTx      bool
 	gone      bool // a call reported the card removed
 	closed    bool
 	abandoned error // set when a call timed out; the handle is then unusable
+	lost      error // set when Exclusive could not get any connection back
 }
 
 // Connect connects to the card in the reader with exactly this name,
@@ -92,7 +103,7 @@ func connect(ctx context.Context, reader string, timeout time.Duration, share sc
 	if err != nil {
 		return nil, err
 	}
-	c := &Card{reader: reader, timeout: timeout, sc: sc}
+	c := &Card{reader: reader, timeout: timeout, sc: sc, share: share}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	err = c.call(ctx, op, func() error {
@@ -158,8 +169,23 @@ func (c *Card) TransmitContext(ctx context.Context, apdu []byte) ([]byte, error)
 		c.reconnect(ctx)
 	}
 	if errors.Is(err, errNoStatusWord) {
-		c.gone = true
-		return nil, &Error{Op: op + " (response without a status word)", Err: ErrCardRemoved}
+		// vpcd (and a careless driver) passes on a link that failed mid
+		// command as a success without a single byte; whether the card
+		// left is the reader's to say, as for any failed exchange.
+		err = &Error{Op: op + " (response without a status word)", Err: ErrTransmission}
+	}
+	if errors.Is(err, ErrTransmission) {
+		present := false
+		if !c.gone && c.abandoned == nil {
+			var serr error
+			if present, serr = c.stillPresent(ctx); serr != nil {
+				return nil, serr
+			}
+		}
+		err = transmissionFailure(err, present)
+		if !present {
+			c.gone = true
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -167,11 +193,43 @@ func (c *Card) TransmitContext(ctx context.Context, apdu []byte) ([]byte, error)
 	return bytes.Clone(rsp), nil
 }
 
+// presenceSettle is how long a failed exchange waits for the service to
+// report the card gone before calling it a transmission error. A reader
+// driver that is polled (vpcd, readers without an interrupt endpoint) has
+// the card's removal noticed at pcscd's next poll, every 400 ms; until
+// then the service still shows the card present (measured: 0.1–0.4 s).
+// A card that left is reported as soon as it is seen gone.
+const presenceSettle = time.Second
+
+// stillPresent asks the service, through this handle, whether the card is
+// still in the reader after a failed exchange, watching until
+// presenceSettle. Called with c.mu held. An error is returned only when
+// the question itself failed (the service went away, no answer in time).
+func (c *Card) stillPresent(ctx context.Context) (bool, error) {
+	op := fmt.Sprintf("checking the card in %q after a failed exchange", c.reader)
+	deadline := time.Now().Add(presenceSettle)
+	for {
+		err := c.call(ctx, op, func() error { _, err := c.h.Status(); return err })
+		switch {
+		case errors.Is(err, ErrCardRemoved), errors.Is(err, ErrNoCard):
+			return false, nil
+		case err == nil, errors.Is(err, ErrCardReset), errors.Is(err, ErrSharingViolation):
+			// Still there: reset by another program, or in its hands.
+		default:
+			return false, err
+		}
+		if !time.Now().Before(deadline) || !sleep(ctx, 20*time.Millisecond) {
+			return true, nil
+		}
+	}
+}
+
 // Do runs fn inside a PC/SC transaction, so no other program's commands
 // come between fn's. If the card was reset by another program since the
 // last command, Do reconnects once before starting; a second reset gives
 // ErrCardReset. fn gets the card itself; Do does not retry fn, since a
-// sequence with a VERIFY in it must not be sent twice.
+// sequence with a VERIFY in it must not be sent twice. fn must not call
+// Exclusive, Close or CloseUnpower (nor Do).
 func (c *Card) Do(fn func(tx Transmitter) error) (err error) {
 	if err := c.begin(); err != nil {
 		return err
@@ -221,21 +279,100 @@ func (c *Card) end() error {
 }
 
 // reconnect re-attaches the handle after a reset (SCardReconnect, leaving
-// the card as it is). Called with c.mu held.
+// the card as it is), keeping its share mode. Called with c.mu held.
 func (c *Card) reconnect(ctx context.Context) error {
 	return c.call(ctx, fmt.Sprintf("reconnecting to %q after a reset", c.reader), func() error {
-		return c.h.Reconnect(scard.ShareShared, scard.ProtocolAny, scard.LeaveCard)
+		return c.h.Reconnect(c.share, scard.ProtocolAny, scard.LeaveCard)
 	})
+}
+
+// Exclusive takes the card for this connection alone, leaving it powered
+// and as it is (nothing is reset): until Close or CloseUnpower no other
+// program can connect to it or send it anything. If another program is
+// connected to the card (shared or exclusively), Exclusive fails with
+// ErrSharingViolation at once, having sent the card nothing, and the Card
+// stays connected shared and usable. Calling it again once exclusive does
+// nothing; calling it inside Do is an error. It is bounded like every call
+// (the Card's timeout, and ctx).
+//
+// pcsc-lite's SCardReconnect does not fail while another program is
+// connected: it waits, retrying, until that program lets go (measured on
+// 1.9.9). So Exclusive disconnects this shared handle leaving the card as
+// it is and connects again exclusively, which fails at once; on that
+// failure it connects shared again. If even that fails (the other program
+// took the card exclusively in the moment between), the Card has no
+// connection left: every later call fails with that error, and Close only
+// releases the context.
+//
+// Exclusive is the start of a sequence. A reset by another program before
+// it is not reported (the new connection has seen no reset), and neither
+// the applet nor the file selected before it may still be selected:
+// select after Exclusive. Once exclusive, no other program can reset the
+// card; a reset by the system (Windows resets a card held in a transaction
+// for 5 s without a command) is reported by the next Transmit as
+// ErrCardReset, and the handle is then reconnected, still exclusive.
+func (c *Card) Exclusive(ctx context.Context) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	op := fmt.Sprintf("taking the card in %q exclusively", c.reader)
+	switch {
+	case c.abandoned != nil:
+		return c.abandoned
+	case c.closed:
+		return &Error{Op: op, Err: ErrClosed}
+	case c.lost != nil:
+		return c.lost
+	case c.inTx:
+		return fmt.Errorf("%s: not allowed inside Do (a transaction is open)", op)
+	case c.share == scard.ShareExclusive:
+		return nil
+	}
+	if err := c.call(ctx, op, func() error { return c.h.Disconnect(scard.LeaveCard) }); err != nil {
+		return err
+	}
+	c.h = nil
+	err := c.call(ctx, op, func() error {
+		h, err := c.sc.Connect(c.reader, scard.ShareExclusive, scard.ProtocolAny)
+		if err == nil {
+			c.h = h
+		}
+		return err
+	})
+	if err == nil {
+		c.share = scard.ShareExclusive
+		return nil
+	}
+	if c.abandoned != nil {
+		return err
+	}
+	rop := fmt.Sprintf("connecting to %q again, shared, after the exclusive connection was refused", c.reader)
+	rerr := c.call(ctx, rop, func() error {
+		h, err := c.sc.Connect(c.reader, scard.ShareShared, scard.ProtocolAny)
+		if err == nil {
+			c.h = h
+		}
+		return err
+	})
+	if rerr != nil && c.abandoned == nil {
+		c.lost = rerr
+	}
+	return err
 }
 
 // Close ends an open transaction, disconnects leaving the card as it is,
 // and releases the context. After a timeout it returns at once: the
 // abandoned call still owns the handle and releases it when it returns.
+// Use it when no VERIFY was sent on this connection.
 func (c *Card) Close() error { return c.close(scard.LeaveCard) }
 
-// CloseReset is Close with a card reset, so no verified PIN state outlives
-// this connection (use it after a VERIFY).
-func (c *Card) CloseReset() error { return c.close(scard.ResetCard) }
+// CloseUnpower is Close that also takes the card's power away
+// (SCARD_UNPOWER_CARD), the only way to end a verified PIN's effect short
+// of removing the card: a warm reset keeps it (docs/protocol.md, "Verified
+// state"). pcsc-lite powers the card off before CloseUnpower returns. Use
+// it after a VERIFY, right or wrong. A card that has left is not unpowered
+// (there is nothing to unpower); after a timeout, the abandoned call
+// unpowers the card when it returns.
+func (c *Card) CloseUnpower() error { return c.close(scard.UnpowerCard) }
 
 func (c *Card) close(disp scard.Disposition) error {
 	c.mu.Lock()
@@ -249,7 +386,9 @@ func (c *Card) close(disp scard.Disposition) error {
 		// after a reset of one that has left (measured with vpcd 0.8).
 		disp = scard.LeaveCard
 	}
-	if c.abandoned == nil {
+	if c.lost != nil {
+		c.sc.Release()
+	} else if c.abandoned == nil {
 		op := fmt.Sprintf("disconnecting from %q", c.reader)
 		err = c.call(context.Background(), op, func() error {
 			if c.inTx {
@@ -279,6 +418,9 @@ func (c *Card) call(ctx context.Context, op string, f func() error) error {
 	if c.closed {
 		return &Error{Op: op, Err: ErrClosed}
 	}
+	if c.lost != nil {
+		return c.lost
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -303,11 +445,12 @@ func (c *Card) call(ctx context.Context, op string, f func() error) error {
 	markStuck(c.reader, 1)
 	sc := c.sc
 	go func() {
-		// A card that answered late is still there in an unknown state:
-		// reset it. One that failed (removed, service gone) is left alone:
+		// A card that answered late is still there in an unknown state,
+		// perhaps verified: unpower it (a reset would keep a verified
+		// PIN). One that failed (removed, service gone) is left alone:
 		// vpcd stops accepting new cards on a slot after a reset of a card
 		// that is no longer there.
-		disp := scard.ResetCard
+		disp := scard.UnpowerCard
 		if err := <-done; err != nil {
 			disp = scard.LeaveCard
 		}

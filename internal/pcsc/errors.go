@@ -22,6 +22,11 @@ var (
 	// ErrCardRemoved: the card left the reader while it was in use; the
 	// command in flight has no answer (never a partial one).
 	ErrCardRemoved = errors.New("card was removed")
+	// ErrTransmission: a command did not get through to the card, or its
+	// answer did not get back, while the card stayed in the reader (a bad
+	// contact, a card moved on an NFC reader, a driver fault). The command
+	// may or may not have reached the card; the reader may have reset it.
+	ErrTransmission = errors.New("transmission to the card failed")
 	// ErrCardReset: another program reset the card; whatever had been
 	// selected or verified is gone and the sequence must start again.
 	ErrCardReset = errors.New("card was reset by another program")
@@ -97,9 +102,14 @@ var codes = map[scard.Error]error{
 
 	scard.ErrNoSmartcard: ErrNoCard,
 	scard.ErrRemovedCard: ErrCardRemoved,
-	// pcsc-lite answers the command in flight when the card leaves with
-	// "not transacted", and only the next one with "removed".
-	scard.ErrNotTransacted: ErrCardRemoved,
+	// A failed exchange. PC/SC gives these codes both for a card that left
+	// (pcsc-lite answers the command after a removal with "not
+	// transacted", and only a later one with "removed") and for a card
+	// still in the reader (Windows and macOS say "not transacted" for any
+	// transmission error). Card.Transmit asks the reader which it was; see
+	// transmissionFailure.
+	scard.ErrNotTransacted: ErrTransmission,
+	scard.ErrCommDataLost:  ErrTransmission,
 	scard.ErrResetCard:     ErrCardReset,
 
 	scard.ErrSharingViolation: ErrSharingViolation,
@@ -137,6 +147,30 @@ func wrap(op string, err error) error {
 		sentinel = ErrNoService
 	}
 	return &Error{Op: op, Err: sentinel, Code: uint32(se)}
+}
+
+// transmissionFailure settles what a failed exchange means once the reader
+// has been asked whether the card is still there: ErrTransmission while it
+// is, ErrCardRemoved once it has left. err is a failed exchange
+// (ErrTransmission); its operation and raw code are kept.
+func transmissionFailure(err error, present bool) error {
+	var e *Error
+	if present || !errors.As(err, &e) || e.Err != ErrTransmission {
+		return err
+	}
+	return &Error{Op: e.Op, Err: ErrCardRemoved, Code: e.Code}
+}
+
+// notReadyYet reports whether a failed connection found the card in the
+// reader but not (yet) talking: pcsc-lite reports a card that did not
+// answer its power-up as unpowered, Windows as unresponsive. A card still
+// sliding into a contact reader, or held at the edge of an NFC field,
+// answers a later power-up, so Open tries again while it may wait. The
+// other codes that mean ErrUnresponsiveCard (an unsupported card, an ATR
+// that cannot be used) do not change by waiting.
+func notReadyYet(err error) bool {
+	c, ok := Code(err)
+	return ok && (scard.Error(c) == scard.ErrUnresponsiveCard || scard.Error(c) == scard.ErrUnpoweredCard)
 }
 
 // serviceGone probes whether the PC/SC service still accepts contexts;
@@ -191,6 +225,7 @@ var codeNames = map[scard.Error]string{
 	scard.ErrUnknownError:       "SCARD_F_UNKNOWN_ERROR",
 	scard.ErrInvalidAtr:         "SCARD_E_INVALID_ATR",
 	scard.ErrNotTransacted:      "SCARD_E_NOT_TRANSACTED",
+	scard.ErrCommDataLost:       "SCARD_E_COMM_DATA_LOST",
 	scard.ErrReaderUnavailable:  "SCARD_E_READER_UNAVAILABLE",
 	scard.ErrCardUnsupported:    "SCARD_E_CARD_UNSUPPORTED",
 	scard.ErrNoService:          "SCARD_E_NO_SERVICE",

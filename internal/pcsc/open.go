@@ -29,11 +29,14 @@ type Options struct {
 // ErrNoReader when there is no reader (after waiting for one), ErrNoCard
 // when no card came, an *UnknownReaderError (ErrUnknownReader) when
 // o.Reader matches none of the readers there are, and with the connection
-// errors of Connect (ErrSharingViolation, ErrUnresponsiveCard ...). The
-// caller closes the card.
+// errors of Connect (ErrSharingViolation, ErrUnresponsiveCard ...). A card
+// that is there but does not answer its power-up yet is tried again until
+// o.Wait is over, and is then ErrUnresponsiveCard. The caller closes the
+// card.
 func Open(ctx context.Context, o Options) (*Card, error) {
 	deadline := time.Now().Add(o.Wait)
 	waiting := false
+	backoff := 50 * time.Millisecond
 	for {
 		readers, err := Readers()
 		if err != nil {
@@ -49,13 +52,16 @@ func Open(ctx context.Context, o Options) (*Card, error) {
 				return card, nil
 			}
 			// A card moving on an NFC reader flickers in and out: if it left
-			// between the look and the connection, wait for it again.
-			if !(errors.Is(err, ErrNoCard) || errors.Is(err, ErrCardRemoved)) || !time.Now().Before(deadline) {
+			// between the look and the connection, wait for it again. One
+			// still sliding into a contact reader can be mute at first:
+			// power it up again a little later.
+			if !(errors.Is(err, ErrNoCard) || errors.Is(err, ErrCardRemoved) || notReadyYet(err)) || !time.Now().Before(deadline) {
 				return nil, err
 			}
-			if !sleep(ctx, 50*time.Millisecond) {
+			if !sleep(ctx, min(backoff, time.Until(deadline))) {
 				return nil, fmt.Errorf("waiting for a card: %w", ctx.Err())
 			}
+			backoff = min(2*backoff, 400*time.Millisecond)
 			continue
 		}
 		if !time.Now().Before(deadline) {

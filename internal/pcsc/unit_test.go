@@ -30,7 +30,8 @@ func TestErrorMapping(t *testing.T) {
 		{scard.ErrUnknownReader, ErrUnknownReader},
 		{scard.ErrNoSmartcard, ErrNoCard},
 		{scard.ErrRemovedCard, ErrCardRemoved},
-		{scard.ErrNotTransacted, ErrCardRemoved},
+		{scard.ErrNotTransacted, ErrTransmission},
+		{scard.ErrCommDataLost, ErrTransmission},
 		{scard.ErrResetCard, ErrCardReset},
 		{scard.ErrSharingViolation, ErrSharingViolation},
 		{scard.ErrTimeout, ErrTimeout},
@@ -67,6 +68,67 @@ func TestErrorMapping(t *testing.T) {
 	serviceGone = func() bool { return true }
 	if err := wrap("x", scard.ErrSecurityViolation); !errors.Is(err, ErrNoService) {
 		t.Errorf("security violation with the service gone = %v, want ErrNoService", err)
+	}
+}
+
+func TestTransmissionFailure(t *testing.T) {
+	noSW := &Error{Op: "transmitting (response without a status word)", Err: ErrTransmission}
+	tests := []struct {
+		name     string
+		err      error
+		present  bool
+		want     error
+		wantCode uint32
+	}{
+		{"not transacted, card still there", wrap("transmitting", scard.ErrNotTransacted), true, ErrTransmission, uint32(scard.ErrNotTransacted)},
+		{"not transacted, card gone", wrap("transmitting", scard.ErrNotTransacted), false, ErrCardRemoved, uint32(scard.ErrNotTransacted)},
+		{"data lost, card still there", wrap("transmitting", scard.ErrCommDataLost), true, ErrTransmission, uint32(scard.ErrCommDataLost)},
+		{"data lost, card gone", wrap("transmitting", scard.ErrCommDataLost), false, ErrCardRemoved, uint32(scard.ErrCommDataLost)},
+		{"no status word, card still there", noSW, true, ErrTransmission, 0},
+		{"no status word, card gone", noSW, false, ErrCardRemoved, 0},
+		{"removal stays removal", wrap("transmitting", scard.ErrRemovedCard), true, ErrCardRemoved, uint32(scard.ErrRemovedCard)},
+		{"other failures untouched", wrap("transmitting", scard.ErrTimeout), false, ErrTimeout, uint32(scard.ErrTimeout)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := transmissionFailure(tt.err, tt.present)
+			if !errors.Is(got, tt.want) {
+				t.Errorf("transmissionFailure(%v, present %v) = %v, want %v", tt.err, tt.present, got, tt.want)
+			}
+			if tt.want != ErrTransmission && errors.Is(got, ErrTransmission) || tt.want != ErrCardRemoved && errors.Is(got, ErrCardRemoved) {
+				t.Errorf("transmissionFailure(%v, present %v) = %v: means both", tt.err, tt.present, got)
+			}
+			if code, _ := Code(got); code != tt.wantCode {
+				t.Errorf("code %#x, want %#x", code, tt.wantCode)
+			}
+			if !strings.HasPrefix(got.Error(), "transmitting") {
+				t.Errorf("message %q lost its operation", got)
+			}
+		})
+	}
+	if ErrTransmission.Error() != "transmission to the card failed" {
+		t.Errorf("ErrTransmission = %q", ErrTransmission)
+	}
+}
+
+func TestNotReadyYet(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{wrap("connecting", scard.ErrUnpoweredCard), true},
+		{wrap("connecting", scard.ErrUnresponsiveCard), true},
+		{wrap("connecting", scard.ErrUnsupportedCard), false},
+		{wrap("connecting", scard.ErrProtoMismatch), false},
+		{wrap("connecting", scard.ErrInvalidAtr), false},
+		{wrap("connecting", scard.ErrSharingViolation), false},
+		{&Error{Op: "connecting", Err: ErrUnresponsiveCard}, false},
+		{errors.New("plain"), false},
+	}
+	for _, tt := range tests {
+		if got := notReadyYet(tt.err); got != tt.want {
+			t.Errorf("notReadyYet(%v) = %v, want %v", tt.err, got, tt.want)
+		}
 	}
 }
 
