@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// The ATRs real My Number Cards show (docs/protocol.md, "The applet"), by
+// The ATRs real My Number Cards show (docs/protocol.md, "Known ATRs"), by
 // the names ATRByName and jpkisim --atr take.
 var namedATRs = []struct {
 	name string

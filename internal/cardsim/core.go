@@ -249,7 +249,7 @@ func (c *Card) readBinary(cmd command) []byte {
 	end := off + cmd.ne
 	sw := swOK
 	if end > len(f.data) {
-		// Real cards send what is left with 90 00 (docs/protocol.md, "APDUs").
+		// Real cards send what is left with 90 00 (docs/protocol.md, "Reading a certificate").
 		end = len(f.data)
 		if c.quirks[EndOfFile6282] {
 			sw = swEndOfFile

@@ -17,14 +17,16 @@ import (
 // start bit, 8 data bits, parity, one guard time), what the classic My
 // Number Card ATR (3B E0 00 FF 81 31 FE 45 14, no TA1) gets at the default
 // rate: --baud 9600 is ~1.146 ms per byte, so a 1.5 KB certificate costs
-// ~1.8 s as the issue expects. T=1 block framing (prologue and EDC, 4 bytes
-// per block) and the ATR itself are left out: the model prices what the
-// host chooses to send, which is what the host can improve.
+// ~1.8 s, as docs/protocol.md ("Known ATRs") works out. T=1 block
+// framing (prologue and EDC, 4 bytes per block) and the ATR itself are left
+// out: the model prices what the host chooses to send, which is what the
+// host can improve.
 //
-// Typical models:
+// Typical models (LinkForATR picks one from the card's ATR):
 //
 //	contact reader at the default rate:  Link{Baud: 9600}
-//	NFC (ISO 14443 at 106 kbit/s):       Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
+//	2024 card (TA1=13) in a contact reader: Link{Baud: 38400}
+//	NFC (ISO 14443 at 106 kbit/s):       NFCLink, Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
 type Link struct {
 	APDUDelay time.Duration // fixed cost per APDU exchange
 	Baud      int           // etu per second; 0 means bytes cost nothing
@@ -109,7 +111,7 @@ var NFCLink = Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
 // contactless ATR gets NFCLink; a contact ATR gets the rate its TA1 offers
 // at a 3.5712 MHz clock, so the classic My Number Card ATR (no TA1) runs
 // at 9600 etu/s and the 2024 one (TA1=13: F=372, D=4) at 38400, four times
-// faster (docs/protocol.md, "Certificates", on link speed). A reserved TA1
+// faster (docs/protocol.md, "Known ATRs"). A reserved TA1
 // falls back to the default rate, as a reader does.
 func LinkForATR(atr []byte) Link {
 	if contactless(atr) {

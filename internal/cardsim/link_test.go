@@ -20,7 +20,7 @@ func TestLinkCost(t *testing.T) {
 		desc      string
 	}{
 		{name: "none", link: Link{}, cmd: 5, resp: 258, want: 0, zero: true, desc: "no delay"},
-		// 11 etu at 9600 etu/s: 1.1458 ms per byte, the figure.
+		// 11 etu at 9600 etu/s: 1.1458 ms per byte (docs/protocol.md, "Known ATRs").
 		{name: "contact one byte", link: Link{Baud: 9600}, cmd: 1, resp: 0, want: 1145833, desc: "9600 baud"},
 		// SELECT AP: 15 bytes out, 90 00 back.
 		{name: "contact SELECT AP", link: Link{Baud: 9600}, cmd: 15, resp: 2, want: 19479166, desc: "9600 baud"},

@@ -28,7 +28,8 @@ const (
 	// its data with 62 82 (ISO's "end of file reached") instead of 90 00.
 	EndOfFile6282 Quirk = "end-of-file-6282"
 	// FirstAPDU6F00: the first command after every power-on is answered
-	// 6F 00 and not carried out, as one real card did after an unpower.
+	// 6F 00 and not carried out, as one real card did after an unpower
+	// (docs/protocol.md, "Verified state").
 	FirstAPDU6F00 Quirk = "first-apdu-6f00"
 )
 
