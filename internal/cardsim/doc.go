@@ -21,11 +21,12 @@
 //     after that, empty or not, 69 84
 //   - READ BINARY that starts inside the EF but runs past its end: the
 //     bytes up to the end with 90 00; starting at or past the end: 6B 00
-//   - a PIN that was never set (profiles child and face-auth): every VERIFY
-//     answers 69 84 and nothing changes
 //
 // Status words chosen where real cards are undocumented:
 //
+//   - a PIN that was never set (profiles child and face-auth): every VERIFY,
+//     empty or not, answers 69 84 and nothing changes (the likeliest answer;
+//     EF 0008 and the missing EF 0001 tell it from a blocked PIN)
 //   - Le above the card's limit (256, or 128 for short-le): 67 00, no hint
 //   - extended-length APDUs when Options.Extended is off: 67 00
 //   - READ BINARY of a PIN or key EF: 69 82; with no current EF: 69 86
