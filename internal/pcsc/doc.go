@@ -29,7 +29,7 @@
 //   - SCARD_UNPOWER_CARD: the card is powered off before Disconnect
 //     returns (0.2–0.5 ms). A plain disconnect leaves it powered until
 //     pcscd's own power-off of an idle card, 0.4–0.8 s after the last
-//     client leaves (measured: 0.6 s).
+//     client leaves (measured: 0.6–0.8 s).
 //   - A card that does not answer its power-up at insertion: pcscd marks
 //     it mute, and each connection powers it up again or fails with
 //     SCARD_W_UNPOWERED_CARD. While it is there, every look at the readers

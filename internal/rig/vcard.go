@@ -137,6 +137,24 @@ func (c *InsertedCard) PowerOffs() int {
 	return c.powerOffs
 }
 
+// PowerOffAfter waits up to d for a power-off beyond the first n and
+// reports whether one came. vpcd sends the power-off without waiting for
+// the card, so it reaches the card just after the PC/SC call that caused it
+// has returned (within a millisecond here); d well below pcscd's own idle
+// power-off (0.4–0.8 s after the last client left) tells the two apart.
+func (c *InsertedCard) PowerOffAfter(n int, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for {
+		if c.PowerOffs() > n {
+			return true
+		}
+		if !time.Now().Before(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // PowerOns counts the times pcscd powered the card up (at insertion, and
 // when a client connects to a card it had powered off). The card answers
 // its ATR after each, as after insertion.
