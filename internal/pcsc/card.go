@@ -79,7 +79,8 @@ func Connect(ctx context.Context, reader string, timeout time.Duration) (*Card, 
 // exclusively and keeps it until release is called, as another program (a
 // JPKI client, a browser sign-in) may do: meanwhile every other connection,
 // shared or not, fails with ErrSharingViolation. It is for tests and
-// diagnostics; jpkicheck itself always connects shared. The connection is
+// diagnostics; jpkicheck itself connects shared and holds a card
+// exclusively only around a VERIFY (Card.Exclusive). The connection is
 // bounded like Connect's (DefaultTimeout, or ctx). release disconnects
 // leaving the card as it is; calling it again does nothing.
 func HoldExclusive(ctx context.Context, reader string) (release func(), err error) {
@@ -290,8 +291,10 @@ func (c *Card) reconnect(ctx context.Context) error {
 // and as it is (nothing is reset): until Close or CloseUnpower no other
 // program can connect to it or send it anything. If another program is
 // connected to the card (shared or exclusively), Exclusive fails with
-// ErrSharingViolation at once, having sent the card nothing, and the Card
-// stays connected shared and usable. Calling it again once exclusive does
+// ErrSharingViolation, having sent the card nothing, and the Card stays
+// connected shared and usable: at once, or, if that program is inside a
+// transaction, when the transaction ends (pcscd holds connections back
+// until then, as it does commands). Calling it again once exclusive does
 // nothing; calling it inside Do is an error. It is bounded like every call
 // (the Card's timeout, and ctx).
 //

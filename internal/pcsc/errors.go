@@ -30,8 +30,9 @@ var (
 	// ErrCardReset: another program reset the card; whatever had been
 	// selected or verified is gone and the sequence must start again.
 	ErrCardReset = errors.New("card was reset by another program")
-	// ErrSharingViolation: another program holds the card exclusively.
-	ErrSharingViolation = errors.New("card is in exclusive use by another program")
+	// ErrSharingViolation: another program holds the card exclusively, or
+	// (from Card.Exclusive) is connected to it at all.
+	ErrSharingViolation = errors.New("card is in use by another program")
 	// ErrTimeout: the card (or reader) did not answer within the bound. The
 	// handle is abandoned and every later call on it fails the same way.
 	ErrTimeout = errors.New("card did not answer in time")

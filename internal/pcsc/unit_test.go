@@ -134,7 +134,7 @@ func TestNotReadyYet(t *testing.T) {
 
 func TestErrorMessages(t *testing.T) {
 	err := wrap(`connecting to "R"`, scard.ErrSharingViolation)
-	want := `connecting to "R": card is in exclusive use by another program (SCARD_E_SHARING_VIOLATION 0x8010000B)`
+	want := `connecting to "R": card is in use by another program (SCARD_E_SHARING_VIOLATION 0x8010000B)`
 	if err.Error() != want {
 		t.Errorf("got  %q\nwant %q", err, want)
 	}
