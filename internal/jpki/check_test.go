@@ -329,3 +329,70 @@ func TestCheckTwiceOnOneCard(t *testing.T) {
 		t.Errorf("zero Result: %s, %v", j, err)
 	}
 }
+
+// Cards without a signing certificate (holders under 15, face-authentication
+// cards): the password has no counter, EF 0008 says why, read once.
+func TestCheckWithoutSigningCertificate(t *testing.T) {
+	p := getPKI(t)
+	auth := p.leaf(t, leafOpts{})
+	for _, tc := range []struct {
+		name     string
+		authPIN  bool // the auth PIN is never set either (face-authentication card)
+		ef08     []byte
+		wantAuth PINStatus
+		wantSign PINStatus
+		holdings *CertHoldings
+		pinsPart []string
+	}{
+		{
+			name: "child", ef08: mustHex("00 8F 00"),
+			wantAuth: PINStatus{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3},
+			wantSign: PINStatus{PIN: SignPIN, State: PINStateNotSet},
+			holdings: &CertHoldings{Sign: Absent, Auth: Present},
+			pinsPart: seq(cmdSelectPIN, cmdEmptyVerify, cmdSelectPW, cmdEmptyVerify, cmdSelectHoldings, "00 B0 00 00 03"),
+		},
+		{
+			name: "face authentication", authPIN: true, ef08: mustHex("00 8F 00"),
+			// The card holds the auth certificate, so 69 84 to its PIN is
+			// not evidence of a PIN never set.
+			wantAuth: PINStatus{PIN: AuthPIN, State: PINStateLocked, Locked: true},
+			wantSign: PINStatus{PIN: SignPIN, State: PINStateNotSet},
+			holdings: &CertHoldings{Sign: Absent, Auth: Present},
+			pinsPart: seq(cmdSelectPIN, cmdEmptyVerify, cmdSelectHoldings, "00 B0 00 00 03", cmdSelectPW, cmdEmptyVerify),
+		},
+		{
+			name: "no EF 0008: say less", ef08: nil,
+			wantAuth: PINStatus{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3},
+			wantSign: PINStatus{PIN: SignPIN, State: PINStateLocked, Locked: true},
+			pinsPart: seq(cmdSelectPIN, cmdEmptyVerify, cmdSelectPW, cmdEmptyVerify, cmdSelectHoldings),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := p.card(t, auth)
+			delete(f.files, 0x0001)
+			delete(f.files, 0x0002)
+			f.files[0x0008] = tc.ef08
+			if tc.ef08 == nil {
+				delete(f.files, 0x0008)
+			}
+			f.pins[0x001B].unset = true
+			f.pins[0x0018].unset = tc.authPIN
+			res, err := Check(NewCard(f), CheckOptions{Trust: p.trust(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCommands(t, f, seq(cmdSelectAP, cmdSelectAuth, reads(len(auth)), tc.pinsPart))
+			if res.AuthPIN != tc.wantAuth || res.SignPIN != tc.wantSign {
+				t.Errorf("PINs %+v %+v, want %+v %+v", res.AuthPIN, res.SignPIN, tc.wantAuth, tc.wantSign)
+			}
+			if (res.Holdings == nil) != (tc.holdings == nil) || res.Holdings != nil && *res.Holdings != *tc.holdings {
+				t.Errorf("holdings %+v, want %+v", res.Holdings, tc.holdings)
+			}
+			j, _ := json.Marshal(res)
+			if tc.holdings != nil && !strings.Contains(string(j), `"holdings":{"sign":"absent","auth":"present"}`) ||
+				!strings.Contains(string(j), `"sign_pin":{"pin":"sign","state":"`+tc.wantSign.State.String()+`"`) {
+				t.Errorf("JSON %s", j)
+			}
+		})
+	}
+}

@@ -7,7 +7,8 @@ import (
 )
 
 // FuzzReadCertificate serves arbitrary EF contents through the fake card,
-// with a fuzzed Le limit and card style, and checks that reading never
+// with a fuzzed Le limit, card style and reader faults (READ BINARY lost,
+// or lost with the card reset), and checks that reading never
 // panics, never reads a byte twice or past the DER end, returns either a
 // certificate that is exactly the DER or an error, and never reports an
 // early validity that differs from x509's parse of the full DER.
@@ -17,6 +18,8 @@ func FuzzReadCertificate(f *testing.F) {
 		f.Add(der, byte(127), byte(0b0011))
 		f.Add(der[:len(der)-1], byte(255), byte(0b0100))
 		f.Add(padEF(der), byte(99), byte(0b11000))
+		f.Add(padEF(der), byte(255), byte(0b1000000))
+		f.Add(padEF(der), byte(255), byte(0b11011000))
 	}
 	f.Add(syntheticDER(700), byte(255), byte(0))
 	f.Add(mustHex("30 82 7F FF 00"), byte(255), byte(0))
@@ -38,13 +41,23 @@ func FuzzReadCertificate(f *testing.F) {
 		if mode&16 != 0 {
 			opts = append(opts, WithExtendedRead())
 		}
+		var tx Transmitter = card
+		if mode&192 != 0 {
+			// Lost answers, never cut ones: a cut answer was served, and
+			// its retry rightly reads those bytes again.
+			faults := map[int]fault{0: dropped}
+			if mode&128 != 0 {
+				faults = map[int]fault{1: reset, 2: dropped}
+			}
+			tx = &faultyReader{fakeCard: card, faults: faults}
+		}
 		var early []Validity
 		readOpts := []ReadOption{WithEarlyValidity(func(v Validity) { early = append(early, v) })}
 		quick := mode&32 != 0
 		if quick {
 			readOpts = append(readOpts, ValidityOnly())
 		}
-		cert, err := ReadCertificate(NewCard(card, opts...), AuthCert, readOpts...)
+		cert, err := ReadCertificate(NewCard(tx, opts...), AuthCert, readOpts...)
 
 		total, lenErr := certLength(ef)
 		var x *x509.Certificate
