@@ -185,14 +185,28 @@ func (c *cli) goos() string {
 func (c *cli) explain(err error) int {
 	d := report.Classify(err)
 	c.sayProblem(d)
+	code := c.exitCode(d)
 	if c.json {
 		c.writeJSON(struct {
 			Error    problemJSON `json:"error"`
 			ExitCode int         `json:"exit_code"`
-		}{problemJSON{d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos())}, d.Problem.ExitCode()})
+		}{problemJSON{d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos())}, code})
+	}
+	return code
+}
+
+// exitCode is the problem's documented exit code, except that a command
+// cancelled by Ctrl-C exits 130 as shells expect of SIGINT.
+func (c *cli) exitCode(d report.Details) int {
+	var sig *signalCause
+	if d.Problem == report.Cancelled && errors.As(d.Err, &sig) && sig.sig == os.Interrupt {
+		return exitInterrupted
 	}
 	return d.Problem.ExitCode()
 }
+
+// exitInterrupted is 128 + SIGINT.
+const exitInterrupted = 130
 
 type problemJSON struct {
 	Problem report.Problem `json:"problem"`
@@ -205,11 +219,16 @@ type problemJSON struct {
 func (c *cli) explainText(err error) int {
 	d := report.Classify(err)
 	c.sayProblem(d)
-	return d.Problem.ExitCode()
+	return c.exitCode(d)
 }
 
 // sayProblem prints the problem and its hint on stderr.
 func (c *cli) sayProblem(d report.Details) {
+	if d.Problem == report.Cancelled {
+		// One line: the resident asked for it, there is nothing to fix.
+		fmt.Fprintln(c.stderr, c.msg.ProblemMessage(d))
+		return
+	}
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.ProblemMessage(d))
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, c.goos()))
 }

@@ -23,7 +23,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	e := &env{
 		stdin:     os.Stdin,
 		stdout:    os.Stdout,
@@ -34,8 +34,8 @@ func main() {
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		openCard:  source.Open,
-		readPassword: func() ([]byte, error) {
-			return term.ReadPassword(int(os.Stdin.Fd()))
+		readPassword: func(ctx context.Context, ready func()) ([]byte, error) {
+			return readTerminalSecret(ctx, int(os.Stdin.Fd()), ready)
 		},
 	}
 	// A double-clicked .exe runs the home page and keeps its window open
@@ -45,6 +45,34 @@ func main() {
 	finish(ctx)
 	stop()
 	os.Exit(code)
+}
+
+// signalCause is why the command's context ended: the signal that came.
+type signalCause struct{ sig os.Signal }
+
+func (s *signalCause) Error() string { return "interrupted by " + s.sig.String() }
+
+// Is makes a signal a cancellation for every layer that checks
+// errors.Is(err, context.Canceled).
+func (s *signalCause) Is(target error) bool { return target == context.Canceled }
+
+// signalContext is cancelled, with the signal as its cause, on Ctrl-C or
+// SIGTERM. The signals stay caught afterwards: a second Ctrl-C must not
+// kill the process in the middle of the clean-up that clears a verified
+// PIN (which is bounded by the card timeout).
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			cancel(&signalCause{sig})
+		case <-done:
+		}
+	}()
+	return ctx, func() { close(done); cancel(nil) }
 }
 
 // env is everything a command may touch outside the program: streams,
@@ -58,8 +86,11 @@ type env struct {
 	// openCard opens the card (source.Open); tests wrap it to look at the
 	// simulated card after a command.
 	openCard func(context.Context, source.Options) (*source.Card, error)
-	// readPassword reads a line from the terminal without echo.
-	readPassword func() ([]byte, error)
+	// readPassword turns echo off, calls ready (which prints the prompt) and
+	// reads a line from the terminal; it returns
+	// an error matching context.Canceled when ctx ends or on Ctrl-D, with
+	// the terminal as it was.
+	readPassword func(ctx context.Context, ready func()) ([]byte, error)
 }
 
 // command is one subcommand. run returns the exit code; errors are printed
