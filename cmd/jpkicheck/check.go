@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 
@@ -59,7 +60,7 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 		prog.clear()
 		return c.cardFailure(err)
 	}
-	defer card.Close()
+	defer c.release(card)
 
 	today, rule, style := f.card.day(), f.card.rule(), c.style()
 	text := !f.common.json
@@ -105,9 +106,11 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 
 	var signErr error
 	var personal *jpki.PersonalData
-	if f.sign {
-		personal, signErr = c.readSign(card, f, trust, rep)
-		if signErr == nil && text {
+	// A card without a signing certificate has nothing to ask a password
+	// for: the PIN section says so.
+	if f.sign && !rep.PINs.Sign.NotSet() {
+		personal, signErr = c.readSign(ctx, card, f, trust, rep)
+		if signErr == nil && text && rep.Certificates.Sign != nil {
 			fmt.Fprintln(c.stdout)
 			report.WriteCertHead(c.stdout, c.msg, style, rep.Certificates.Sign)
 			report.WriteCertTail(c.stdout, c.msg, style, rep.Certificates.Sign)
@@ -149,13 +152,21 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 // shown, the password asked for (never on the last try without --force),
 // the certificate read and added to rep. The holder's personal data is
 // parsed only for --show-personal.
-func (c *cli) readSign(card *source.Card, f *checkFlags, trust *jpki.TrustStore, rep *report.CardReport) (*jpki.PersonalData, error) {
+func (c *cli) readSign(ctx context.Context, card *source.Card, f *checkFlags, trust *jpki.TrustStore, rep *report.CardReport) (*jpki.PersonalData, error) {
 	var cert *jpki.Certificate
-	_, err := c.verifyWithConsent(card, jpki.SignPIN, f.force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
+	_, err := c.verifyWithConsent(ctx, card, jpki.SignPIN, f.force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
 		var err error
 		cert, err = jpki.ReadSignCertificate(jc, secret, consent, jpki.WithTrust(trust))
 		return err
 	})
+	if errors.Is(err, jpki.ErrPINNotSet) || errors.Is(err, jpki.ErrNoCertificate) {
+		// A card without a signing certificate (a holder under 15, a
+		// face-authentication card): an answer, not a failure. The check
+		// stands on the authentication certificate alone.
+		rep.PINs.Sign = report.NewPINReport(jpki.PINStatus{PIN: jpki.SignPIN, State: jpki.PINStateNotSet})
+		rep.Finish()
+		return nil, nil
+	}
 	if err != nil {
 		err = report.ForPIN(jpki.SignPIN, err)
 		// The counter shown below must be the card's, not the one read

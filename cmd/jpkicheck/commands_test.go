@@ -79,7 +79,7 @@ func TestPINVerify(t *testing.T) {
 		{"auth correct", "1234\n", []string{"pin", "verify", "auth", "--sim"}, 0, 1, 3, 5, "Correct"},
 		{"auth wrong decrements once", "9999\n", []string{"pin", "verify", "auth", "--sim"}, 7, 1, 2, 5, "2 tries left"},
 		{"auth format: nothing sent", "12a4\n", []string{"pin", "verify", "auth", "--sim"}, 2, 0, 3, 5, "exactly 4 digits"},
-		{"auth no input: nothing sent", "", []string{"pin", "verify", "auth", "--sim"}, 7, 0, 3, 5, "Nothing was sent"},
+		{"auth no input: a usage error, nothing sent", "", []string{"pin", "verify", "auth", "--sim"}, 2, 0, 3, 5, "No PIN was given on standard input"},
 		{"auth locked: nothing sent", "1234\n", []string{"pin", "verify", "auth", "--sim", "auth-locked"}, 7, 0, 0, 5, "is locked"},
 		{"sign lower case is upper-cased", "abc123\n", []string{"pin", "verify", "sign", "--sim"}, 0, 1, 3, 5, "Correct"},
 		{"sign too short: nothing sent", "ABC12\n", []string{"pin", "verify", "sign", "--sim"}, 2, 0, 3, 5, "6 to 16"},

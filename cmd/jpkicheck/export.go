@@ -51,7 +51,7 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	if err != nil {
 		return c.cardFailure(err)
 	}
-	defer src.Close()
+	defer c.release(src)
 
 	var cert *jpki.Certificate
 	read := func(jc *jpki.Card, password []byte, consent jpki.ConsentFunc) error {
@@ -67,7 +67,7 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 		// --force here means "overwrite the file"; it never spends the last
 		// password try. With one try left, pin verify sign --force is the
 		// deliberate way, and a correct password resets the counter.
-		_, err = c.verifyWithConsent(src, jpki.SignPIN, false, read)
+		_, err = c.verifyWithConsent(ctx, src, jpki.SignPIN, false, read)
 		err = report.ForPIN(jpki.SignPIN, err)
 	} else {
 		err = src.Do(func(jc *jpki.Card) error { return read(jc, nil, nil) })

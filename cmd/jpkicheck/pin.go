@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -57,16 +56,15 @@ func (c *cli) pinStatus(ctx context.Context, f *cardFlags, asJSON bool) (int, er
 	prog.say(c.msg.Reading)
 	var pins report.PINs
 	err = card.Do(func(jc *jpki.Card) error {
-		for _, p := range []struct {
-			pin jpki.PIN
-			dst **report.PINReport
-		}{{jpki.AuthPIN, &pins.Auth}, {jpki.SignPIN, &pins.Sign}} {
-			st, err := jpki.PINTries(jc, p.pin)
-			if err != nil {
-				return err
-			}
-			*p.dst = report.NewPINReport(st)
+		auth, err := jpki.PINTries(jc, jpki.AuthPIN)
+		if err != nil {
+			return err
 		}
+		sign, err := jpki.PINTries(jc, jpki.SignPIN)
+		if err != nil {
+			return err
+		}
+		pins = report.NewPINs(auth, sign)
 		return nil
 	})
 	prog.clear()
@@ -97,19 +95,15 @@ func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, 
 		return c.cardFailure(err)
 	}
 	defer card.Close()
-	st, err := c.verifyWithConsent(card, pin, force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
-		if err := jpki.Verify(jc, pin, secret, consent); err != nil {
-			return err
-		}
-		// A PIN checked only to be sure of it must not stay verified for
-		// whatever else shares the reader.
-		return jpki.Logout(jc)
+	// Closing the card clears the verified PIN (source.Card.Close).
+	st, err := c.verifyWithConsent(ctx, card, pin, force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
+		return jpki.Verify(jc, pin, secret, consent)
 	})
 	err = report.ForPIN(pin, err)
 	if err != nil {
 		if asJSON {
 			d := report.Classify(err)
-			c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: false, Problem: d.Problem, TriesLeft: triesAfter(d, st), ExitCode: d.Problem.ExitCode()})
+			c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: false, Problem: d.Problem, TriesLeft: triesAfter(d, st), ExitCode: c.exitCode(d)})
 		}
 		return c.explainText(err), nil
 	}
@@ -142,7 +136,7 @@ func triesAfter(d report.Details, before jpki.PINStatus) int {
 // PIN (masked on a terminal); then runs use, which sends it through
 // jpki.Verify with a consent that repeats the last-try rule on the fresh
 // count. It returns the counter as read before the attempt.
-func (c *cli) verifyWithConsent(card *source.Card, pin jpki.PIN, force bool, use func(*jpki.Card, []byte, jpki.ConsentFunc) error) (jpki.PINStatus, error) {
+func (c *cli) verifyWithConsent(ctx context.Context, card *source.Card, pin jpki.PIN, force bool, use func(*jpki.Card, []byte, jpki.ConsentFunc) error) (jpki.PINStatus, error) {
 	var st jpki.PINStatus
 	err := card.Do(func(jc *jpki.Card) error {
 		var err error
@@ -153,13 +147,28 @@ func (c *cli) verifyWithConsent(card *source.Card, pin jpki.PIN, force bool, use
 		return st, err
 	}
 	fmt.Fprintf(c.stderr, "%s: %s\n", c.msg.PINName(report.PINKey(pin)), c.msg.PINTries(report.NewPINReport(st)))
-	switch {
-	case st.Locked:
+	switch st.State {
+	case jpki.PINStateLocked:
 		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrLocked)
-	case st.TriesLeft == 1 && !force:
-		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrLastTry)
+	case jpki.PINStateNotSet:
+		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrPINNotSet)
+	case jpki.PINStateLastTry:
+		if !force {
+			return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrLastTry)
+		}
 	}
-	secret, err := c.readSecret(c.msg.PINPrompt(report.PINKey(pin)))
+	// From here to Close, no other program may use the card: a verified
+	// PIN must not be usable by anything but this command.
+	if err := card.Exclusive(ctx); err != nil {
+		return st, err
+	}
+	typed, err := c.readSecret(ctx, c.msg.PINPrompt(report.PINKey(pin)))
+	if err != nil {
+		return st, err
+	}
+	// The rules first: a PIN that cannot be right costs nothing.
+	secret, err := jpki.NormalizePIN(pin, typed)
+	clear(typed)
 	if err != nil {
 		return st, err
 	}
@@ -173,30 +182,13 @@ func (c *cli) verifyWithConsent(card *source.Card, pin jpki.PIN, force bool, use
 	return st, card.Do(func(jc *jpki.Card) error { return use(jc, secret, consent) })
 }
 
-// errNoSecret: stdin ended before a PIN was given. Nothing was sent, which
-// is what a declined verification means too.
-var errNoSecret = fmt.Errorf("no PIN given: %w", jpki.ErrDeclined)
-
-// readSecret asks for a PIN on stderr and reads it: masked from a
-// terminal, or the first line of stdin when that is not a terminal (for
-// scripts: printf '%s\n' "$PIN" | jpkicheck pin verify auth). Never from
-// an argument or the environment, where other users and logs can see it.
-func (c *cli) readSecret(prompt string) ([]byte, error) {
-	fmt.Fprint(c.stderr, prompt)
-	if c.stdinTTY && c.readPassword != nil {
-		secret, err := c.readPassword()
-		fmt.Fprintln(c.stderr)
-		return secret, err
+// release closes the card. After a PIN was sent, closing clears its
+// verified state; if even that failed, the resident must take the card
+// out, and is told so in any case.
+func (c *cli) release(card *source.Card) {
+	if err := card.Close(); errors.Is(err, source.ErrMayStillBeVerified) {
+		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.RemoveCardNow)
 	}
-	line, err := bufio.NewReader(c.stdin).ReadBytes('\n')
-	if len(line) == 0 && err != nil {
-		fmt.Fprintln(c.stderr)
-		return nil, errNoSecret
-	}
-	if !c.stdinTTY {
-		fmt.Fprintln(c.stderr)
-	}
-	return bytes.TrimRight(line, "\r\n"), nil
 }
 
 // writeJSON prints v indented, as every --json output is.

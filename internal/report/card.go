@@ -71,12 +71,27 @@ type PINs struct {
 
 // PINReport is one PIN's counter.
 type PINReport struct {
-	TriesLeft int  `json:"tries_left"`
-	MaxTries  int  `json:"max_tries"`
-	Locked    bool `json:"locked"`
+	// State is ok, last_try, locked, not_set or verified; absent when the
+	// card gave no usable answer (Unknown).
+	State     string `json:"state,omitempty"`
+	TriesLeft int    `json:"tries_left"` // counts only for ok and last_try
+	MaxTries  int    `json:"max_tries"`
+	Locked    bool   `json:"locked"`
 	// Unknown: the card gave no usable answer; TriesLeft means nothing.
 	Unknown bool `json:"unknown,omitempty"`
+
+	// maybeNoPIN: locked going by the status word, on a card without a
+	// signing certificate, which is what a face-authentication card (no
+	// PIN set at all) would look like too: the words say both.
+	maybeNoPIN bool
 }
+
+// NotSet reports a PIN the card does not have (no certificate for it).
+func (p *PINReport) NotSet() bool { return p.State == jpki.PINStateNotSet.String() }
+
+// Verified reports a PIN the card says is verified right now, by whatever
+// program verified it; its counter is then not shown.
+func (p *PINReport) Verified() bool { return p.State == jpki.PINStateVerified.String() }
 
 // Maximum tries as the card's PIN rules set them (jpki-protocol.md).
 const (
@@ -127,13 +142,24 @@ func MaxTries(pin jpki.PIN) int {
 	return AuthPINMaxTries
 }
 
+// NewPINs converts both PIN counters as read together.
+func NewPINs(auth, sign jpki.PINStatus) PINs {
+	p := PINs{Auth: NewPINReport(auth), Sign: NewPINReport(sign)}
+	p.Auth.maybeNoPIN = p.Auth.Locked && p.Sign.NotSet()
+	return p
+}
+
 // NewPINReport converts a card's PIN counter.
 func NewPINReport(st jpki.PINStatus) *PINReport {
 	max := MaxTries(st.PIN)
 	if st.Err != nil {
 		return &PINReport{MaxTries: max, Unknown: true}
 	}
-	return &PINReport{TriesLeft: st.TriesLeft, MaxTries: max, Locked: st.Locked}
+	r := &PINReport{TriesLeft: st.TriesLeft, MaxTries: max, Locked: st.Locked}
+	if st.State != jpki.PINStateUnknown {
+		r.State = st.State.String()
+	}
+	return r
 }
 
 // Finish sets the overall state and exit code from the parts.
@@ -171,8 +197,7 @@ func FromCheck(res *jpki.Result, info CardInfo, today window.Date, rule window.R
 		r.Certificates.Auth = NewCertReport("auth", res.Auth, today, rule)
 		r.Certificates.Auth.simulated = info.Simulated
 	}
-	r.PINs.Auth = NewPINReport(res.AuthPIN)
-	r.PINs.Sign = NewPINReport(res.SignPIN)
+	r.PINs = NewPINs(res.AuthPIN, res.SignPIN)
 	r.Finish()
 	return r
 }

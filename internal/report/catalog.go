@@ -82,6 +82,9 @@ type Catalog struct {
 	PINCorrect         func(pin string, max int) string
 	PINUsage           func(got string) string
 	ForceOnlyForVerify string
+	// RemoveCardNow: a PIN was sent and its verified state could not be
+	// cleared (neither another application selected nor the card unpowered).
+	RemoveCardNow string
 
 	// Export and calendar files.
 	ExportUsage       func(got string) string

@@ -155,6 +155,10 @@ var en = Catalog{
 		switch {
 		case p.Unknown:
 			return "unknown (the card did not say)"
+		case p.NotSet():
+			return "none on this card"
+		case p.Verified():
+			return "verified right now (the card shows no count)"
 		case p.Locked:
 			return "locked"
 		}
@@ -163,6 +167,14 @@ var en = Catalog{
 	PINWarning: func(pin string, p *PINReport) string {
 		name := enPINName(pin)
 		switch {
+		case p.NotSet() && pin == "sign":
+			return "This card has no signing certificate, so it has no signing password. Cards of holders under 15 and face-authentication cards have none."
+		case p.NotSet():
+			return fmt.Sprintf("This card has no %s set. Face-authentication cards have none.", name)
+		case p.Verified():
+			return fmt.Sprintf("The card says your %s is verified right now: another program on this computer entered it. Close that program, or take the card out, when you are done.", name)
+		case p.Locked && p.maybeNoPIN:
+			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected; otherwise have it reset at your city office, with your My Number Card.", name)
 		case p.Locked:
 			return fmt.Sprintf("Your %s is locked. Have it reset at your city office; bring your My Number Card.", name)
 		case !p.Unknown && p.TriesLeft == 1:
@@ -210,6 +222,7 @@ var en = Catalog{
 	PINUsage: func(got string) string {
 		return fmt.Sprintf("pin takes status, or verify auth|sign, not %q. Example: jpkicheck pin verify auth", got)
 	},
+	RemoveCardNow:      "Take the card out of the reader now: jpkicheck could not clear the PIN you entered, and until the card is removed another program could use it.",
 	ForceOnlyForVerify: "--force is only for pin verify, which may spend a try. Example: jpkicheck pin verify sign --force",
 	ExportUsage: func(got string) string {
 		return fmt.Sprintf("export takes one of auth, sign, auth-ca, sign-ca (got %q). Example: jpkicheck export auth -o auth.pem", got)
@@ -470,6 +483,9 @@ func enProblem(d Details) string {
 	case UnknownToken:
 		return fmt.Sprintf("This card has a JPKI application of a kind jpkicheck does not know (%q).", d.Token)
 	case NoCertificate:
+		if d.PIN == jpki.SignPIN {
+			return "This My Number Card holds no signing certificate."
+		}
 		return "This My Number Card holds no authentication certificate."
 	case Malformed:
 		return "The certificate on the card could not be read correctly."
@@ -481,11 +497,27 @@ func enProblem(d Details) string {
 		return fmt.Sprintf("Only 1 try is left for your %s, so jpkicheck did not send it.", enPINName(PINKey(d.PIN)))
 	case PINDeclined:
 		return "Nothing was sent to the card."
+	case PINMissing:
+		return "No PIN was given on standard input. Nothing was sent to the card."
+	case Cancelled:
+		return "Cancelled."
 	case PINFormat:
 		if d.PIN == jpki.SignPIN {
-			return "A signing password is 6 to 16 letters (A–Z) and digits. Nothing was sent to the card."
+			if d.FormatReason == jpki.PINFormatNeedsLetterAndDigit {
+				return "A signing password mixes letters and digits: it has at least one letter (A–Z) and at least one digit. Nothing was sent to the card."
+			}
+			return "A signing password is 6 to 16 letters (A–Z) and digits, with at least one of each. Nothing was sent to the card."
 		}
-		return "The PIN is exactly 4 digits. Nothing was sent to the card."
+		return "The 4-digit PIN is exactly 4 digits. Nothing was sent to the card."
+	case PINNotSet:
+		if d.PIN == jpki.SignPIN {
+			return "This card has no signing certificate, so it has no signing password. Cards of holders under 15 and face-authentication cards have none."
+		}
+		return "This card has no 4-digit PIN set. Face-authentication cards have none."
+	case PINBusy:
+		return "The card says the PIN is verified right now by another program, so it shows no count of tries. Nothing was sent to the card."
+	case CardLink:
+		return "Transmission to the card failed."
 	}
 	if d.Err != nil {
 		return d.Err.Error()
@@ -502,6 +534,8 @@ func enTries(n int) string {
 
 func enHint(d Details, goos string) string {
 	switch d.Problem {
+	case Cancelled:
+		return "run the command again when you are ready"
 	case NoService:
 		switch goos {
 		case "windows":
@@ -541,7 +575,15 @@ func enHint(d Details, goos string) string {
 	case PINLastTry:
 		return "if you are sure of it, run the command again with --force; otherwise have it reset at the city office"
 	case PINFormat:
-		return "check what you typed; nothing was spent"
+		return "check what you typed; lower case and full-width letters and digits are accepted and converted; nothing was spent"
+	case PINNotSet:
+		return "nothing was sent to the card, so no try was spent"
+	case PINBusy:
+		return "close other programs that use the card, take the card out and insert it again, then try once more"
+	case CardLink:
+		return "put the card back and keep it still on the reader until the answer appears, then run jpkicheck again"
+	case PINMissing:
+		return "give it as one line on standard input: printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth"
 	case PINDeclined:
 		return "type the PIN when asked; a script can give it on standard input (printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth)"
 	}

@@ -147,6 +147,10 @@ var ja = Catalog{
 		switch {
 		case p.Unknown:
 			return "不明(カードが回数を返しませんでした)"
+		case p.NotSet():
+			return "このカードにはありません"
+		case p.Verified():
+			return "現在、確認済みの状態です(回数は表示されません)"
 		case p.Locked:
 			return "ロック中"
 		}
@@ -155,6 +159,14 @@ var ja = Catalog{
 	PINWarning: func(pin string, p *PINReport) string {
 		name := jaPINName(pin)
 		switch {
+		case p.NotSet() && pin == "sign":
+			return "このカードには署名用電子証明書が入っていないため、署名用パスワードもありません。15歳未満の方のカードや顔認証マイナンバーカードには入っていません。"
+		case p.NotSet():
+			return fmt.Sprintf("このカードには%sが設定されていません。顔認証マイナンバーカードには設定がありません。", name)
+		case p.Verified():
+			return fmt.Sprintf("カードによると、%sは現在、確認済みの状態です(このパソコンのほかのプログラムが入力しました)。使い終わったら、そのプログラムを閉じるか、カードを取り出してください。", name)
+		case p.Locked && p.maybeNoPIN:
+			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。そうでなければ、市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください。", name)
 		case p.Locked:
 			return fmt.Sprintf("%sはロックされています。市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください。", name)
 		case !p.Unknown && p.TriesLeft == 1:
@@ -202,6 +214,7 @@ var ja = Catalog{
 	PINUsage: func(got string) string {
 		return fmt.Sprintf("pin には status、または verify auth|sign を指定してください(「%s」ではありません)。例: jpkicheck pin verify auth", got)
 	},
+	RemoveCardNow:      "カードをすぐにリーダーから取り出してください。入力された暗証番号の確認済みの状態を解除できませんでした。取り出すまで、ほかのプログラムが使えるおそれがあります。",
 	ForceOnlyForVerify: "--force は回数を使う pin verify のときだけ指定できます。例: jpkicheck pin verify sign --force",
 	ExportUsage: func(got string) string {
 		return fmt.Sprintf("export には auth、sign、auth-ca、sign-ca のいずれかを指定してください(「%s」ではありません)。例: jpkicheck export auth -o auth.pem", got)
@@ -456,6 +469,9 @@ func jaProblem(d Details) string {
 	case UnknownToken:
 		return fmt.Sprintf("このカードには、jpkicheck の知らない種類の電子証明書の機能があります(%q)。", d.Token)
 	case NoCertificate:
+		if d.PIN == jpki.SignPIN {
+			return "このマイナンバーカードには署名用電子証明書が入っていません。"
+		}
 		return "このマイナンバーカードには利用者証明用電子証明書が入っていません。"
 	case Malformed:
 		return "カードの電子証明書を正しく読み取れませんでした。"
@@ -467,11 +483,27 @@ func jaProblem(d Details) string {
 		return fmt.Sprintf("%sは残り1回のため、カードに送りませんでした。", jaPINName(PINKey(d.PIN)))
 	case PINDeclined:
 		return "カードには何も送っていません。"
+	case PINMissing:
+		return "標準入力に暗証番号がありませんでした。カードには何も送っていません。"
+	case Cancelled:
+		return "中止しました。"
 	case PINFormat:
 		if d.PIN == jpki.SignPIN {
-			return "署名用パスワードは英字(A〜Z)と数字の6〜16桁です。カードには何も送っていません。"
+			if d.FormatReason == jpki.PINFormatNeedsLetterAndDigit {
+				return "署名用パスワードには英字(A〜Z)と数字の両方が、それぞれ1文字以上入ります。カードには何も送っていません。"
+			}
+			return "署名用パスワードは英字(A〜Z)と数字を組み合わせた6〜16文字です。カードには何も送っていません。"
 		}
-		return "暗証番号は数字4桁です。カードには何も送っていません。"
+		return "利用者証明用電子証明書の暗証番号は数字4桁です。カードには何も送っていません。"
+	case PINNotSet:
+		if d.PIN == jpki.SignPIN {
+			return "このカードには署名用電子証明書が入っていないため、署名用パスワードもありません。15歳未満の方のカードや顔認証マイナンバーカードには入っていません。"
+		}
+		return "このカードには暗証番号(数字4桁)が設定されていません。顔認証マイナンバーカードには設定がありません。"
+	case PINBusy:
+		return "カードによると、暗証番号はほかのプログラムによって確認済みの状態のため、残り回数がわかりません。カードには何も送っていません。"
+	case CardLink:
+		return "カードとの通信に失敗しました。"
 	}
 	if d.Err != nil {
 		return d.Err.Error()
@@ -481,6 +513,8 @@ func jaProblem(d Details) string {
 
 func jaHint(d Details, goos string) string {
 	switch d.Problem {
+	case Cancelled:
+		return "準備ができたら、もう一度実行してください"
 	case NoService:
 		switch goos {
 		case "windows":
@@ -519,8 +553,16 @@ func jaHint(d Details, goos string) string {
 		return "jpkicheck が自動でやり直すことはありません。自信がなければ試さずに、窓口で初期化(再設定)してください"
 	case PINLastTry:
 		return "確かなら --force を付けてもう一度実行してください。そうでなければ窓口で初期化(再設定)してください"
+	case PINMissing:
+		return "標準入力に1行で渡してください: printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth"
 	case PINFormat:
-		return "入力を確かめてください。回数は減っていません"
+		return "入力を確かめてください。小文字や全角の英数字は半角の大文字に直して送ります。回数は減っていません"
+	case PINNotSet:
+		return "カードには何も送っていないため、回数は減っていません"
+	case PINBusy:
+		return "カードを使うほかのプログラムを閉じ、カードを取り出して入れ直してから、もう一度お試しください"
+	case CardLink:
+		return "カードをリーダーに戻し、結果が表示されるまで動かさずに置いたまま、もう一度実行してください"
 	case PINDeclined:
 		return "求められたら暗証番号を入力してください。スクリプトからは標準入力で渡せます(printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth)"
 	}

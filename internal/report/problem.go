@@ -23,6 +23,7 @@ const (
 	CardInUse     Problem = "card_in_use"    // another program holds it exclusively
 	CardMute      Problem = "card_mute"      // inserted but does not talk (wrong way round?)
 	CardTimeout   Problem = "card_timeout"   // stopped answering
+	CardLink      Problem = "card_link"      // transmission failed, card still there
 	NotJPKI       Problem = "not_jpki"       // no JPKI applet: not a My Number Card
 	JukiCard      Problem = "juki_card"      // old 住基 card
 	Smartphone    Problem = "smartphone"     // smartphone JPKI
@@ -34,19 +35,23 @@ const (
 	PINLastTry    Problem = "pin_last_try"   // refused to spend the last try without --force
 	PINDeclined   Problem = "pin_declined"   // the user said no
 	PINFormat     Problem = "pin_format"     // cannot be a valid PIN; nothing sent
+	PINMissing    Problem = "pin_missing"    // standard input ended before a PIN
+	PINNotSet     Problem = "pin_not_set"    // the card has no such PIN (no certificate for it)
+	PINBusy       Problem = "pin_verified"   // verified by another program; tries unknown, nothing sent
+	Cancelled     Problem = "cancelled"      // Ctrl-C, Ctrl-D or SIGTERM
 	Internal      Problem = "error"          // anything else
 )
 
 // ExitCode is the documented exit code for the problem.
 func (p Problem) ExitCode() int {
 	switch p {
-	case NoService, NoReader, NoCard, UnknownReader, CardRemoved, CardInUse, CardMute, CardTimeout:
+	case NoService, NoReader, NoCard, UnknownReader, CardRemoved, CardInUse, CardMute, CardTimeout, CardLink:
 		return ExitNoCard
-	case NotJPKI, JukiCard, Smartphone, UnknownToken, NoCertificate, Malformed:
+	case NotJPKI, JukiCard, Smartphone, UnknownToken, NoCertificate, Malformed, PINNotSet:
 		return ExitNotMyNumber
-	case PINLocked, PINWrong, PINLastTry, PINDeclined:
+	case PINLocked, PINWrong, PINLastTry, PINDeclined, PINBusy:
 		return ExitPIN
-	case PINFormat:
+	case PINFormat, PINMissing:
 		return ExitUsage
 	}
 	return ExitError
@@ -60,8 +65,13 @@ type Details struct {
 	PIN       jpki.PIN // pin_*: which PIN
 	Reader    string   // unknown_reader: what was asked for
 	Readers   []string // unknown_reader: what exists
-	Err       error    // the original error, for --trace and "error"
+	// FormatReason: pin_format, the rule the PIN as typed breaks.
+	FormatReason jpki.PINFormatReason
+	Err          error // the original error, for --trace and "error"
 }
+
+// ErrNoPIN: the input ended before a PIN was given. Nothing was sent.
+var ErrNoPIN = errors.New("no PIN given")
 
 // PINKey is the catalogue's and the JSON's name for a PIN: auth or sign.
 func PINKey(p jpki.PIN) string {
@@ -106,6 +116,12 @@ func Classify(err error) Details {
 	switch {
 	case err == nil:
 		d.Problem = ""
+	case errors.Is(err, context.Canceled):
+		// Before anything else: a cancelled wait or read is not a card
+		// problem, whatever the layer that noticed it.
+		d.Problem = Cancelled
+	case errors.Is(err, ErrNoPIN):
+		d.Problem = PINMissing
 	case errors.As(err, &cardType):
 		switch cardType.Type {
 		case jpki.CardJuki:
@@ -122,6 +138,14 @@ func Classify(err error) Details {
 		}
 	case errors.Is(err, jpki.ErrPINFormat):
 		d.Problem = PINFormat
+		var f *jpki.PINFormatError
+		if errors.As(err, &f) {
+			d.PIN, d.FormatReason = f.PIN, f.Reason
+		}
+	case errors.Is(err, jpki.ErrPINNotSet):
+		d.Problem = PINNotSet
+	case errors.Is(err, jpki.ErrTriesUnknown):
+		d.Problem = PINBusy
 	case errors.Is(err, jpki.ErrLastTry):
 		d.Problem, d.TriesLeft = PINLastTry, 1
 	case errors.Is(err, jpki.ErrDeclined):
@@ -144,6 +168,8 @@ func Classify(err error) Details {
 		d.Problem = CardMute
 	case errors.Is(err, pcsc.ErrTimeout):
 		d.Problem = CardTimeout
+	case errors.Is(err, pcsc.ErrTransmission):
+		d.Problem = CardLink
 	case errors.Is(err, jpki.ErrNotJPKI):
 		d.Problem = NotJPKI
 	case errors.Is(err, jpki.ErrNoCertificate):
