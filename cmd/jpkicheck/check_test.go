@@ -109,6 +109,12 @@ func TestCheckEveryProfile(t *testing.T) {
 		{"sign-one-try", 0, map[string]string{"ja": "残り1回です", "en": "Only 1 try left"}},
 		{"t0", 0, map[string]string{"ja": "まだ更新の受付期間ではありません", "en": "Renewal is not open yet"}},
 		{"short-le", 0, map[string]string{"ja": "まだ更新の受付期間ではありません", "en": "Renewal is not open yet"}},
+		// No signing certificate: said so, never "locked", never exit 7 on
+		// the signing password's account.
+		{"child", 0, map[string]string{"ja": "署名用電子証明書が入っていないため", "en": "has no signing certificate"}},
+		// No PIN set at all: the authentication PIN answers like a locked
+		// one, and the words say what a face-authentication card shows.
+		{"face-auth", 7, map[string]string{"ja": "暗証番号がないため", "en": "it has no PIN and this is expected"}},
 	}
 	for _, tt := range tests {
 		for _, lang := range []string{"ja", "en"} {

@@ -86,6 +86,16 @@ func TestPINVerify(t *testing.T) {
 		{"sign last try refused", "ABC123\n", []string{"pin", "verify", "sign", "--sim", "sign-one-try"}, 7, 0, 3, 1, "did not send it"},
 		{"sign last try forced", "ABC123\n", []string{"pin", "verify", "sign", "--sim", "sign-one-try", "--force"}, 0, 1, 3, 5, "Correct"},
 		{"sign last try forced and wrong locks", "WRONG9\n", []string{"pin", "verify", "sign", "--sim", "sign-one-try", "--force"}, 7, 1, 3, 0, "locked"},
+		// The J-LIS rule: 6–16 characters, letters and digits, at least
+		// one of each. No card accepts anything else: nothing is sent.
+		{"sign letters only: nothing sent", "ABCDEF\n", []string{"pin", "verify", "sign", "--sim"}, 2, 0, 3, 5, "at least one letter (A–Z) and at least one digit"},
+		{"sign digits only: nothing sent", "123456\n", []string{"pin", "verify", "sign", "--sim"}, 2, 0, 3, 5, "at least one letter (A–Z) and at least one digit"},
+		{"sign symbol: nothing sent", "ABC12!\n", []string{"pin", "verify", "sign", "--sim"}, 2, 0, 3, 5, "6 to 16 letters (A–Z) and digits"},
+		{"sign too long: nothing sent", "ABCDEFGH12345678X\n", []string{"pin", "verify", "sign", "--sim"}, 2, 0, 3, 5, "6 to 16"},
+		{"sign full-width is converted", "ａｂｃ１２３\n", []string{"pin", "verify", "sign", "--sim"}, 0, 1, 3, 5, "Correct"},
+		{"auth full-width digits are converted", "１２３４\n", []string{"pin", "verify", "auth", "--sim"}, 0, 1, 3, 5, "Correct"},
+		{"auth full-width wrong digits cost one try", "９９９９\n", []string{"pin", "verify", "auth", "--sim"}, 7, 1, 2, 5, "2 tries left"},
+		{"sign on a child's card: none to verify", "ABC123\n", []string{"pin", "verify", "sign", "--sim", "child"}, 6, 0, 3, 0, "no signing certificate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,7 +120,7 @@ func TestPINVerify(t *testing.T) {
 			if i, j := strings.Index(sr.stderr, "left"), strings.Index(sr.stderr, "Type your"); j >= 0 && (i < 0 || i > j) {
 				t.Errorf("the prompt came before the tries left:\n%s", sr.stderr)
 			}
-			for _, secret := range []string{"1234", "9999", "ABC123", "abc123", "WRONG9"} {
+			for _, secret := range []string{"1234", "9999", "ABC123", "abc123", "WRONG9", "ABCDEF", "123456", "ａｂｃ１２３", "１２３４"} {
 				if strings.Contains(sr.stdout+sr.stderr, secret) {
 					t.Errorf("the PIN %q appears in the output", secret)
 				}
@@ -281,6 +291,12 @@ func TestOtherCommandsGolden(t *testing.T) {
 		{"ics", "", []string{"ics", "--sim", "valid"}},
 		{"ics-open", "", []string{"ics", "--sim", "window-open"}},
 		{"export-sign", "ABC123\n", []string{"export", "sign", "--sim", "-o", os.DevNull}},
+		{"check-sign-child", "ABC123\n", []string{"check", "--sign", "--sim", "child"}},
+		{"pin-status-child", "", []string{"pin", "--sim", "child"}},
+		{"pin-status-face-auth", "", []string{"pin", "--sim", "face-auth"}},
+		{"pin-verify-sign-child", "ABC123\n", []string{"pin", "verify", "sign", "--sim", "child"}},
+		{"export-sign-face-auth", "ABC123\n", []string{"export", "sign", "--sim", "face-auth", "-o", os.DevNull}},
+		{"pin-verify-letters-only", "ABCDEF\n", []string{"pin", "verify", "sign", "--sim"}},
 	}
 	for _, tt := range tests {
 		for _, lang := range []string{"ja", "en"} {
