@@ -28,14 +28,17 @@ func (t Traffic) Add(u Traffic) Traffic {
 	return Traffic{t.APDUs + u.APDUs, t.Sent + u.Sent, t.Received + u.Received, t.ReadData + u.ReadData, t.Reread + u.Reread}
 }
 
-// ParseLog counts the APDUs in a stretch of jpkisim's log.
+// ParseLog counts the APDUs in a stretch of jpkisim's log, skipping its
+// "# ..." event lines.
 func ParseLog(text string) (Traffic, error) {
 	var t Traffic
 	// READ BINARY ranges per selected EF, to see bytes read twice.
 	var ef string
 	seen := map[string][][2]int{}
 	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-		if line == "" {
+		if line == "" || strings.HasPrefix(line, "#") {
+			// jpkisim's event lines ("# power off", "# select JPKI AP")
+			// sit between the APDUs; they cross no link.
 			continue
 		}
 		cmdHex, respHex, ok := strings.Cut(line, " ")

@@ -93,3 +93,20 @@ func TestMinimums(t *testing.T) {
 		t.Errorf("MinCheck(1535) = %d bytes", got)
 	}
 }
+
+// jpkisim's log carries the card's events between the APDUs; they are not
+// traffic, and a SELECT's file survives them.
+func TestParseLogSkipsEvents(t *testing.T) {
+	log := "# power on\n" +
+		"00A4040C0AD392F000260100000001 9000\n# select JPKI AP\n" +
+		"00A4020C02000A 9000\n" +
+		"00B0000004 30820100" + "9000\n# warm reset\n" +
+		"00B0000004 30820100" + "9000\n# power off\n"
+	got, err := ParseLog(log)
+	if err != nil {
+		t.Fatalf("ParseLog: %v", err)
+	}
+	if got.APDUs != 4 || got.Sent != 15+7+5+5 || got.ReadData != 8 || got.Reread != 4 {
+		t.Errorf("ParseLog = %+v, want 4 APDUs, 32 bytes sent, 8 read, 4 re-read", got)
+	}
+}

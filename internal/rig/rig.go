@@ -178,7 +178,15 @@ func Start(t testing.TB, opts Options) *Rig {
 	if err := os.MkdirAll(filepath.Dir(sockPath), 0o755); err != nil {
 		t.Fatalf("rig: %v", err)
 	}
-	r := &Rig{t: t, opts: opts, dir: t.TempDir(), readers: !opts.NoReaders}
+	// Not t.TempDir: its path carries the test's name, and a subtest name
+	// with "," or "#" in the reader.conf paths (DEVICENAME, LIBPATH) or in
+	// pcscd's --config breaks pcscd's parser. procDir's name is ours.
+	dir, err := os.MkdirTemp(procDir, "rig-")
+	if err != nil {
+		t.Fatalf("rig: %v", err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	r := &Rig{t: t, opts: opts, dir: dir, readers: !opts.NoReaders}
 	r.logPath = filepath.Join(r.dir, "pcscd.log")
 	// A copy of the driver stays reachable after the tmpfs hides the
 	// system's driver directory.

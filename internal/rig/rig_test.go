@@ -180,3 +180,20 @@ func TestNoReadersAndQuiet(t *testing.T) {
 		t.Error("a quiet daemon logged APDUs")
 	}
 }
+
+// Subtest names become part of t.TempDir paths; pcscd's reader.conf parser
+// breaks on "," and "#", so the rig must keep such names out of its config.
+func TestSubtestNameWithCommaAndHash(t *testing.T) {
+	for _, name := range []string{"a,b", "#1", "x, #y"} {
+		t.Run(name, func(t *testing.T) {
+			r := rig.Start(t, rig.Options{Quiet: true})
+			if strings.ContainsAny(r.Dir(), ",#") {
+				t.Errorf("rig directory %q holds the test's name", r.Dir())
+			}
+			readers, err := pcsc.Readers()
+			if err != nil || len(readers) != 2 {
+				t.Errorf("readers of a rig started in subtest %q: %+v, %v", name, readers, err)
+			}
+		})
+	}
+}
