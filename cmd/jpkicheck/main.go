@@ -56,14 +56,15 @@ func (s *signalCause) Error() string { return "interrupted by " + s.sig.String()
 // errors.Is(err, context.Canceled).
 func (s *signalCause) Is(target error) bool { return target == context.Canceled }
 
-// signalContext is cancelled, with the signal as its cause, on Ctrl-C or
-// SIGTERM. The signals stay caught afterwards: a second Ctrl-C must not
+// signalContext is cancelled, with the signal as its cause, on Ctrl-C,
+// SIGTERM or SIGHUP (the terminal window closed; Windows reports a closed
+// console as SIGTERM). The signals stay caught afterwards: a second Ctrl-C must not
 // kill the process in the middle of the clean-up that clears a verified
 // PIN (which is bounded by the card timeout).
 func signalContext() (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	done := make(chan struct{})
 	go func() {
 		select {
