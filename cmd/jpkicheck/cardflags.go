@@ -19,7 +19,7 @@ import (
 )
 
 // cardFlags are the flags every command that reads a card shares
-// (design.md): --reader, --wait, --sim, --trace, --trust-ca, plus --today.
+// (docs/design.md, "The command-line contract"): --reader, --wait, --sim, --trace, --trust-ca, plus --today.
 type cardFlags struct {
 	c       *cli
 	reader  string

@@ -93,7 +93,7 @@ func (p *PINReport) NotSet() bool { return p.State == jpki.PINStateNotSet.String
 // program verified it; its counter is then not shown.
 func (p *PINReport) Verified() bool { return p.State == jpki.PINStateVerified.String() }
 
-// Maximum tries as the card's PIN rules set them (jpki-protocol.md).
+// Maximum tries as the card's PIN rules set them (docs/protocol.md, "PINs and passwords").
 const (
 	AuthPINMaxTries = 3
 	SignPINMaxTries = 5

@@ -91,6 +91,6 @@ func TestDisplayWidth(t *testing.T) {
 
 func TestExitForState(t *testing.T) {
 	if ExitForState(window.NotYetOpen) != 0 || ExitForState(window.Open) != 3 || ExitForState(window.Expired) != 4 {
-		t.Error("exit codes do not match design.md: 0 not yet open, 3 open, 4 expired")
+		t.Error("exit codes do not match docs/design.md: 0 not yet open, 3 open, 4 expired")
 	}
 }

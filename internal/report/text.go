@@ -201,7 +201,7 @@ type Bring struct {
 	InPerson, ByProxy string
 }
 
-// DefaultBring is the catalogue's advice, from renewal-rule.md.
+// DefaultBring is the catalogue's advice (docs/renewal-rule.md, "What to bring").
 func (c *Catalog) DefaultBring() Bring {
 	return Bring{InPerson: c.BringInPerson, ByProxy: c.BringByProxy}
 }

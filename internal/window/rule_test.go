@@ -20,10 +20,10 @@ func TestOpensExamples(t *testing.T) {
 	tests := []struct {
 		expiry, opens, source string
 	}{
-		{"2027-03-15", "2026-12-16", "renewal-rule.md table; city page example"},
-		{"2027-05-31", "2027-03-01", "renewal-rule.md table: 31 Feb does not exist"},
-		{"2028-05-31", "2028-03-01", "renewal-rule.md table: leap year, D = 29 Feb"},
-		{"2027-12-31", "2027-10-01", "renewal-rule.md table: D = 30 Sep"},
+		{"2027-03-15", "2026-12-16", "docs/renewal-rule.md table"},
+		{"2027-05-31", "2027-03-01", "docs/renewal-rule.md table: 31 Feb does not exist"},
+		{"2028-05-31", "2028-03-01", "docs/renewal-rule.md table: leap year, D = 29 Feb"},
+		{"2027-12-31", "2027-10-01", "docs/renewal-rule.md table: D = 30 Sep"},
 		{"2023-07-07", "2023-04-08", "Nerima City example"},
 		{"2023-05-28", "2023-03-01", "Nerima City example"},
 		{"2020-09-24", "2020-06-25", "Setagaya City example"},
@@ -79,7 +79,7 @@ func TestComputeStates(t *testing.T) {
 		{"long before", "2026-01-01", Window{State: NotYetOpen, DaysUntilOpen: 349, DaysLeft: 438}},
 		{"day before it opens", "2026-12-15", Window{State: NotYetOpen, DaysUntilOpen: 1, DaysLeft: 90}},
 		{"first day of the window", "2026-12-16", Window{State: Open, DaysLeft: 89}},
-		{"design.md example", "2026-12-20", Window{State: Open, DaysLeft: 85}},
+		{"docs/design.md example", "2026-12-20", Window{State: Open, DaysLeft: 85}},
 		{"last day: expiry day", "2027-03-15", Window{State: Open, DaysLeft: 0}},
 		{"day after expiry", "2027-03-16", Window{State: Expired, DaysSinceExpiry: 1}},
 		{"a year later", "2028-03-15", Window{State: Expired, DaysSinceExpiry: 366}},
