@@ -492,7 +492,7 @@ func writeKiosk(t *testing.T, w io.Writer, root string) {
 	fmt.Fprintf(w, "## Kiosk: card inserted → answer on the page\n\n")
 	pkgs := kioskPackages(root)
 	if len(pkgs) == 0 {
-		fmt.Fprintf(w, "Not measured yet: no test in this tree prints a `kiosk-latency:` line (the kiosk, issue 7, is not in yet).\n\n")
+		fmt.Fprintf(w, "Not measured yet: no test in this tree prints a `kiosk-latency:` line.\n\n")
 		return
 	}
 	fmt.Fprintf(os.Stderr, "bench: kiosk browser test (%s)\n", strings.Join(pkgs, " "))
@@ -563,7 +563,7 @@ func machine() string {
 
 // writeGoals checks the APDU, byte and time goals against the figures.
 func writeGoals(w io.Writer, ms map[string]modelResult, win Summary) {
-	fmt.Fprintf(w, "## Goals (issue 8)\n\n")
+	fmt.Fprintf(w, "## Goals\n\n")
 	if plain, ok := ms["plain"]; ok {
 		writePlainGoals(w, plain)
 	}
