@@ -7,7 +7,7 @@ export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 
-.PHONY: demo test bench build dist release-check cross lint vulncheck fuzz deps-build deps-test
+.PHONY: demo test bench build dist dist-check test-windows release-check cross lint vulncheck fuzz deps-build deps-test
 
 # The whole check on the built-in simulated card: what a resident sees.
 demo: build
@@ -30,18 +30,39 @@ bench: deps-test
 build: deps-build
 	$(GO) build -o bin/ ./cmd/jpkicheck
 
-# Release binaries for where residents are: Linux (cgo, links libpcsclite)
-# and Windows (pure Go: ebfe/scard calls winscard.dll directly). macOS
-# binaries are built on a Mac, with cgo (see README). They are built with
-# RELEASE_GO, not the machine's Go: govulncheck finds standard-library
+# Release packages for where residents are, in DIST (default dist/):
+# jpkicheck-VERSION-windows-amd64.zip (the .exe with version information
+# and icon, README in Japanese and English, the kiosk files),
+# jpkicheck_VERSION_amd64.deb (depends on pcscd; the kiosk's systemd
+# units), jpkicheck-VERSION-linux-amd64.tar.gz and SHA256SUMS. Linux links
+# libpcsclite (cgo); Windows is pure Go (ebfe/scard calls winscard.dll).
+# macOS binaries are built on a Mac, with cgo (see README). They are built
+# with RELEASE_GO, not the machine's Go: govulncheck finds standard-library
 # vulnerabilities reachable through the kiosk's HTTP server in go1.26.8
 # that later releases fix (make release-check proves the release toolchain
 # clean). The Go command fetches that toolchain from the module proxy.
+# Reproducible: the same commit gives the same bytes (scripts/dist/dist.sh).
 RELEASE_GO ?= go1.27.3
+DIST ?= dist
 dist: deps-build
-	GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=1 GOOS=linux GOARCH=amd64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o dist/jpkicheck-$(VERSION)-linux-amd64 ./cmd/jpkicheck
-	GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o dist/jpkicheck-$(VERSION)-windows-amd64.exe ./cmd/jpkicheck
-	@ls -l dist/
+	GOTOOLCHAIN=$(RELEASE_GO) GO=$(GO) scripts/dist/dist.sh $(DIST) $(VERSION)
+
+# CI: two builds of one commit are identical, and the .deb installs with
+# apt-get, runs from PATH and purges cleanly.
+dist-check:
+	$(MAKE) dist DIST=dist
+	$(MAKE) dist DIST=bin/dist-again
+	cmp dist/SHA256SUMS bin/dist-again/SHA256SUMS
+	@echo "dist: two builds identical"
+	scripts/dist/deb-check.sh dist/jpkicheck_$(VERSION)_amd64.deb
+
+# jpkicheck.exe under Wine 10 against a real pcscd and the simulated card,
+# every command compared with the Linux binary (docs/windows.md). EXE= a
+# release zip or .exe to test instead of a fresh build. Builds the Wine
+# root once per machine under /var/cache/jpkicheck-wine. Needs root.
+EXE ?=
+test-windows: deps-build
+	GOTOOLCHAIN=$(RELEASE_GO) GO=$(GO) EXE=$(EXE) VERSION=$(VERSION) scripts/windows/test.sh
 
 # The release toolchain builds, vets and passes the fast tests, and has no
 # reachable known vulnerability, standard library included.

@@ -3,7 +3,9 @@
 # the simulated card, every command compared with the Linux binary on the
 # same card (scripts/windows/compare.sh lists each comparison). The Wine
 # root is built once per machine (scripts/windows/root.sh).
-#   EXE=path      test this .exe (default: build it with GO)
+#   EXE=path      test this .exe, or the one in this release zip (default:
+#                 build it with GO)
+#   VERSION=v…    stamped into both binaries (the release zip's version)
 #   GO=go1.27.3   the toolchain for both binaries (the Makefile passes the
 #                 release toolchain through GOTOOLCHAIN)
 # Outside CI, a machine that cannot run it (not root, no namespaces) is
@@ -30,11 +32,14 @@ echo "test-windows: Wine root ready in $(ms) ms: $root"
 work=$(mktemp -d /tmp/jpkiwine.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 go=${GO:-go}
-CGO_ENABLED=1 "$go" build -trimpath -o "$work/jpkicheck" ./cmd/jpkicheck
-if [ -n "${EXE:-}" ]; then
+ldflags="-X main.version=${VERSION:-devel}"
+CGO_ENABLED=1 "$go" build -trimpath -ldflags "$ldflags" -o "$work/jpkicheck" ./cmd/jpkicheck
+if [[ ${EXE:-} == *.zip ]]; then
+	unzip -p "$EXE" '*/jpkicheck.exe' >"$work/jpkicheck.exe"
+elif [ -n "${EXE:-}" ]; then
 	cp "$EXE" "$work/jpkicheck.exe"
 else
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 "$go" build -trimpath -o "$work/jpkicheck.exe" ./cmd/jpkicheck
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 "$go" build -trimpath -ldflags "$ldflags" -o "$work/jpkicheck.exe" ./cmd/jpkicheck
 fi
 CGO_ENABLED=0 "$go" build -o "$work/jpkisim" ./cmd/jpkisim
 cp scripts/windows/compare.sh "$work/"
