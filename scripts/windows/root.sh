@@ -18,6 +18,10 @@ pkgs=(wine wine64 pcscd vsmartcard-vpcd libpcsclite1 locales)
 
 key="$suite ${pkgs[*]} v1"
 root="$cache/$suite"
+mkdir -p "$cache"
+# One builder at a time; a second run waits and then finds the root ready.
+exec 9>"$cache/.lock"
+flock 9
 if [ -f "$root/.jpkicheck-root" ] && [ "$(cat "$root/.jpkicheck-root")" = "$key" ]; then
 	echo "$root"
 	exit 0
