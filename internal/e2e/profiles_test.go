@@ -43,6 +43,11 @@ func TestEveryProfile(t *testing.T) {
 		{"sign-one-try", 0, "Only 1 try left for your signing password", true, "not_yet_open", -1, "my_number_card", 0, "1 of 5 tries left"},
 		{"t0", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "3 of 3 tries left"},
 		{"short-le", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "3 of 3 tries left"},
+		{"child", 0, "This card has no signing certificate, so it has no signing password.", true, "not_yet_open", -1, "my_number_card", 0, "signing password (6–16 letters and digits): none on this card"},
+		// Exit 7 on the 4-digit PIN's account: its empty VERIFY answers
+		// 69 84 and nothing on the card tells an unset PIN from a locked
+		// one; the report says both. The signing password is "none".
+		{"face-auth", 7, "If this is a face-authentication card, it has no PIN and this is expected", true, "not_yet_open", -1, "my_number_card", 7, "signing password (6–16 letters and digits): none on this card"},
 	}
 	// The table must follow the simulator: a new profile needs a row here.
 	var names []string
