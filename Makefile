@@ -50,8 +50,8 @@ dist: deps-build
 # CI: two builds of one commit are identical, and the .deb installs with
 # apt-get, runs from PATH and purges cleanly.
 dist-check:
-	$(MAKE) dist DIST=dist
-	$(MAKE) dist DIST=bin/dist-again
+	$(MAKE) dist DIST=dist VERSION=$(VERSION)
+	$(MAKE) dist DIST=bin/dist-again VERSION=$(VERSION)
 	cmp dist/SHA256SUMS bin/dist-again/SHA256SUMS
 	@echo "dist: two builds identical"
 	scripts/dist/deb-check.sh dist/jpkicheck_$(VERSION)_amd64.deb
