@@ -45,9 +45,25 @@ var noVerify = []invocation{
 	{name: "pin-verify-auth-no-pin", args: []string{"pin", "verify", "auth"}},
 	{name: "pin-verify-auth-bad-format", args: []string{"pin", "verify", "auth"}, stdin: "12\n"},
 	{name: "pin-verify-sign-bad-format", args: []string{"pin", "verify", "sign"}, stdin: "AB!\n"},
+	// The signing password needs a letter and a digit: no card can
+	// accept these, so they must not cost a try.
+	{name: "pin-verify-sign-letters-only", args: []string{"pin", "verify", "sign"}, stdin: "ABCDEF\n"},
+	{name: "pin-verify-sign-digits-only", args: []string{"pin", "verify", "sign"}, stdin: "123456\n"},
+	{name: "check-sign-digits-only", args: []string{"check", "--sign"}, stdin: "123456\n"},
 	{name: "export-sign-no-password", args: []string{"export", "sign", "-o", "{out}/sign.pem"}},
 	{name: "pin-verify-sign-last-try", args: []string{"pin", "verify", "sign"}, stdin: "WRONG9\n", only: cardsim.SignOneTry},
 	{name: "export-sign-last-try", args: []string{"export", "sign", "-o", "{out}/sign.pem", "--force"}, stdin: "WRONG9\n", only: cardsim.SignOneTry},
+}
+
+// verifying sends the right PIN: a try is never spent (the counter was
+// full or is back to full), and when the command exits no PIN is left
+// verified on the card (docs/protocol.md, "Verified state"). Refusals
+// (a locked PIN, the last try, no signing certificate) send nothing.
+var verifying = []invocation{
+	{name: "pin-verify-auth", args: []string{"pin", "verify", "auth"}, stdin: "1234\n"},
+	{name: "pin-verify-sign", args: []string{"pin", "verify", "sign"}, stdin: "ABC123\n"},
+	{name: "check-sign", args: []string{"check", "--sign", "--lang", "en"}, stdin: "ABC123\n"},
+	{name: "export-sign", args: []string{"export", "sign", "-o", "{out}/sign.pem"}, stdin: "ABC123\n"},
 }
 
 // noCard are the commands that never touch a card; kioskCommands are
@@ -82,8 +98,9 @@ func TestEveryCommandCovered(t *testing.T) {
 
 // The PIN-safety invariant through the real stack: every invocation above,
 // against a jpkisim card of every profile and every fault (but hang, which
-// TestHungCard runs), leaves both PIN counters exactly as they were and no
-// PIN verified. Along the way: no run hangs; on a faulty card no run shows
+// TestHungCard runs), leaves both PIN counters exactly as they were and,
+// the moment it exits, no PIN verified on the card — the ones that send
+// the right PIN included. Along the way: no run hangs; on a faulty card no run shows
 // a date a good card's run does not; no output or file holds the holder's
 // personal data (the leak checks use a holder of this test's own).
 func TestPINInvariantEveryCommandEveryCard(t *testing.T) {
@@ -100,7 +117,7 @@ func TestPINInvariantEveryCommandEveryCard(t *testing.T) {
 		sim := s.card(t, reader, "--profile", string(p.Name), "--name", leakName, "--address", leakAddress)
 		before := pinState(t, sim)
 		dates := map[string][]string{}
-		for _, inv := range noVerify {
+		for _, inv := range slices.Concat(noVerify, verifying) {
 			if inv.only != "" && inv.only != p.Name {
 				continue
 			}
@@ -110,7 +127,11 @@ func TestPINInvariantEveryCommandEveryCard(t *testing.T) {
 			assertPINsUntouched(t, name, before, pinState(t, sim))
 			assertNoLeak(t, name, res.Stdout, res.Stderr)
 			for path, b := range files {
-				assertNoLeak(t, name+" "+path, string(b))
+				// The exported signing certificate is the holder's own
+				// file, asked for.
+				if inv.name != "export-sign" {
+					assertNoLeak(t, name+" "+path, string(b))
+				}
 			}
 			dates[inv.name] = append(dates[inv.name], allDates(res, files)...)
 			if refDates != nil && isFault(p.Name) {

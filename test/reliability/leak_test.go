@@ -4,10 +4,13 @@ package reliability_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
 // signPassword is the simulated card's default signing password.
@@ -34,8 +37,10 @@ func TestNoPersonalDataWhenReadingTheSigningCertificate(t *testing.T) {
 		{name: "export-sign-file", args: []string{"export", "sign", "-o", "{out}/sign.pem", "--trace"}, stdin: signPassword},
 		{name: "export-sign-p7b", args: []string{"export", "sign", "--format", "p7b", "-o", "{out}/sign.p7b"}, stdin: signPassword},
 	} {
+		from := len(sim.Timeline(t))
 		res, files := s.isolated(t, 0, sim.CAPath, inv)
 		name := "valid/" + inv.name
+		assertLoggedOut(t, name, sim, from)
 		if res.Code != 0 {
 			t.Errorf("%s: exit %d\n%s%s", name, res.Code, res.Stdout, res.Stderr)
 		}
@@ -57,6 +62,32 @@ func TestNoPersonalDataWhenReadingTheSigningCertificate(t *testing.T) {
 		}
 	}
 	tl.add("shown_on_request")
+}
+
+// assertLoggedOut fails unless the card's events since Timeline line from
+// show the 券面事項入力補助AP selected (which ends the JPKI AP's verified
+// state) and then the card's power taken, by the command itself: vpcd
+// delivers a client's SCARD_UNPOWER_CARD within a millisecond, pcscd's own
+// power-off of an idle card comes 0.6–0.8 s after the last client left.
+func assertLoggedOut(t *testing.T, what string, sim *rig.SimCard, from int) {
+	t.Helper()
+	deadline := time.Now().Add(100 * time.Millisecond)
+	for {
+		var events []string
+		for _, l := range sim.Timeline(t)[from:] {
+			if e, ok := strings.CutPrefix(l, "# "); ok {
+				events = append(events, e)
+			}
+		}
+		if i := slices.Index(events, "select 券面事項入力補助AP"); i >= 0 && slices.Contains(events[i+1:], "power off") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("%s: the card's events after the command: %q; want \"select 券面事項入力補助AP\" then \"power off\"", what, events)
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 }
 
 // A crash dump taken while jpkicheck holds the signing certificate in
