@@ -233,24 +233,6 @@ func (c *cli) sayProblem(d report.Details) {
 	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ProblemHint(d, c.goos()))
 }
 
-// parseCard parses a card command's flags and returns its positional
-// arguments, with "--sim PROFILE" resolved (see takeProfile).
-func (c *cli) parseCard(fs *flag.FlagSet, help string, args []string, card *cardFlags) ([]string, error) {
-	rest, err := c.parse(fs, help, args)
-	if err != nil {
-		return nil, err
-	}
-	return card.takeProfile(rest), nil
-}
-
-// noArgs rejects positional arguments a command does not take.
-func (c *cli) noArgs(command string, rest []string) error {
-	if len(rest) > 0 {
-		return &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: command, hint: true}
-	}
-	return nil
-}
-
 // openTrusted opens the card and builds the recognised CA set: the
 // built-in J-LIS CAs, every --trust-ca file and, for the simulated card,
 // its own test CA. A bad --trust-ca file is a *usageError; anything else is

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
@@ -11,9 +10,9 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
-// checkFlags are check's own flags on top of the card flags.
+// checkFlags are the flags of check and demo.
 type checkFlags struct {
-	common       commonFlags
+	common       *commonFlags
 	card         *cardFlags
 	quick        bool
 	sign         bool
@@ -21,31 +20,17 @@ type checkFlags struct {
 	showPersonal bool
 }
 
-func (c *cli) checkFlagSet(name string) (*flag.FlagSet, *checkFlags) {
-	fs := c.flagSet(name)
-	f := &checkFlags{}
-	c.addCommon(fs, &f.common)
-	f.card = c.addCardFlags(fs)
+func newCheckFlags(c *cli, fs *flagSet) *checkFlags {
+	f := &checkFlags{common: fs.common(), card: fs.card()}
 	fs.BoolVar(&f.quick, "quick", false, "")
 	fs.BoolVar(&f.sign, "sign", false, "")
 	fs.BoolVar(&f.force, "force", false, "")
 	fs.BoolVar(&f.showPersonal, "show-personal", false, "")
-	return fs, f
+	return f
 }
 
 // runCheck reads the card and reports: the default command.
-func runCheck(ctx context.Context, c *cli, args []string) (int, error) {
-	fs, f := c.checkFlagSet("check")
-	rest, err := c.parseCard(fs, c.msg.HelpCheck, args, f.card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err == nil {
-		err = c.noArgs("check", rest)
-	}
-	if err != nil {
-		return 0, err
-	}
+func runCheck(ctx context.Context, c *cli, f *checkFlags, _ []string) (int, error) {
 	return c.check(ctx, f)
 }
 
@@ -194,18 +179,7 @@ func (c *cli) readSign(ctx context.Context, card *source.Card, f *checkFlags, tr
 // runDemo runs the whole check on the built-in simulated card, in a
 // renewal window so that every part of the report shows, and ends by
 // listing the other profiles to try. It exits 0: the demo worked.
-func runDemo(ctx context.Context, c *cli, args []string) (int, error) {
-	fs, f := c.checkFlagSet("demo")
-	rest, err := c.parseCard(fs, c.msg.HelpDemo, args, f.card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err == nil {
-		err = c.noArgs("demo", rest)
-	}
-	if err != nil {
-		return 0, err
-	}
+func runDemo(ctx context.Context, c *cli, f *checkFlags, _ []string) (int, error) {
 	if f.card.sim.profile == "" {
 		f.card.sim.profile = "window-open"
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/jpkicheck/jpkicheck/internal/certfile"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
@@ -18,31 +17,29 @@ var exportTargets = map[string]jpki.CertFile{
 	"sign-ca": jpki.SignCA,
 }
 
-// runExport writes a certificate from the card to a file or stdout.
-func runExport(ctx context.Context, c *cli, args []string) (int, error) {
-	fs := c.flagSet("export")
-	var common commonFlags
-	c.addCommon(fs, &common)
-	card := c.addCardFlags(fs)
-	format := fs.String("format", "pem", "")
-	out := c.addOutput(fs)
-	rest, err := c.parseCard(fs, c.msg.HelpExport, args, card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
+// exportFlags are the flags of export.
+type exportFlags struct {
+	common *commonFlags
+	card   *cardFlags
+	out    *outputFlags
+	format string
+}
+
+func newExportFlags(c *cli, fs *flagSet) *exportFlags {
+	f := &exportFlags{common: fs.common(), card: fs.card(), out: fs.output()}
+	fs.StringVar(&f.format, "format", "pem", "")
+	return f
+}
+
+// runExport writes a certificate from the card to a file or stdout; args
+// is one of exportTargets' words (the command table checked).
+func runExport(ctx context.Context, c *cli, flags *exportFlags, args []string) (int, error) {
+	card, out := flags.card, flags.out
+	target := args[0]
+	file := exportTargets[target]
+	f, err := certfile.ParseFormat(flags.format)
 	if err != nil {
-		return 0, err
-	}
-	if len(rest) != 1 {
-		return 0, &usageError{msg: c.msg.ExportUsage(strings.Join(rest, " ")), command: "export"}
-	}
-	file, ok := exportTargets[rest[0]]
-	if !ok {
-		return 0, &usageError{msg: c.msg.ExportUsage(rest[0]), command: "export"}
-	}
-	f, err := certfile.ParseFormat(*format)
-	if err != nil {
-		return 0, &usageError{msg: c.msg.BadFormat(*format), command: "export"}
+		return 0, &usageError{msg: c.msg.BadFormat(flags.format), command: "export"}
 	}
 	if out.path == "" && f.Binary() && c.stdoutTTY {
 		return 0, &usageError{msg: c.msg.BinaryToTerminal(string(f)), command: "export"}
@@ -91,7 +88,7 @@ func runExport(ctx context.Context, c *cli, args []string) (int, error) {
 	if file == jpki.SignCert {
 		fmt.Fprintln(c.stderr, c.msg.SignExportWarning)
 	}
-	if err := out.write(data, c.msg.Exported(rest[0], out.path)); err != nil {
+	if err := out.write(data, c.msg.Exported(target, out.path)); err != nil {
 		return 0, err
 	}
 	return report.ExitOK, nil

@@ -17,39 +17,52 @@ import (
 // text has been printed and the command exits 0.
 var errHelp = flag.ErrHelp
 
-// flagSet builds a flag set for a command whose errors come back to us
-// instead of being printed in English by the flag package.
-func (c *cli) flagSet(name string) *flag.FlagSet {
+// flagSet is one command's flags. Its errors come back to us instead of
+// being printed in English by the flag package, and a flag group may
+// resolve positional arguments once the flags are parsed (--sim PROFILE).
+type flagSet struct {
+	*flag.FlagSet
+	c       *cli
+	resolve []func(positional []string) []string
+}
+
+func (c *cli) newFlagSet(name string) *flagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	return fs
+	return &flagSet{FlagSet: fs, c: c}
 }
 
 // parse parses flags anywhere among the arguments ("pin verify auth
 // --force" as well as "pin verify --force auth") and returns the
-// positional arguments. Errors are usage errors in the user's language.
-func (c *cli) parse(fs *flag.FlagSet, help string, args []string) ([]string, error) {
+// positional arguments. --help prints help and returns errHelp; other
+// errors are usage errors in the user's language.
+func (fs *flagSet) parse(help string, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				io.WriteString(c.stdout, help)
+				io.WriteString(fs.c.stdout, help)
 				return nil, errHelp
 			}
-			msg, hint := c.flagError(err)
+			msg, hint := fs.c.flagError(err)
 			return nil, &usageError{msg: msg, command: fs.Name(), hint: hint}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return positional, nil
+			break
 		}
 		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
+			positional = append(positional, args[1:]...)
+			break
 		}
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+	for _, r := range fs.resolve {
+		positional = r(positional)
+	}
+	return positional, nil
 }
 
 // flagError rewords the flag package's English errors. hint is true when
@@ -130,29 +143,46 @@ func (c *cli) dateVar(fs *flag.FlagSet, name string) *dateFlag {
 }
 
 // langFlag accepts ja or en; the language itself was already chosen by
-// langFor, this only validates.
-type langFlag struct{ c *cli }
+// langFor, this only validates and notes that it was given.
+type langFlag struct {
+	c   *cli
+	set *bool
+}
 
 func (f langFlag) String() string { return "" }
 func (f langFlag) Set(s string) error {
 	if _, err := report.ParseLang(s); err != nil {
 		return f.c.badValue(f.c.msg.BadLang(s))
 	}
+	*f.set = true
 	return nil
 }
 
-// commonFlags are the flags every command accepts.
+// commonFlags are --json and --lang, which every command that answers in
+// words accepts.
 type commonFlags struct {
-	json bool
+	json    bool
+	langSet bool // --lang was given (the kiosk page otherwise starts in Japanese)
 }
 
-func (c *cli) addCommon(fs *flag.FlagSet, cf *commonFlags) {
+// common attaches --json and --lang.
+func (fs *flagSet) common() *commonFlags {
+	cf := &commonFlags{}
 	fs.BoolFunc("json", "", func(s string) error {
 		v, err := strconv.ParseBool(s)
-		cf.json, c.json = v, v
+		cf.json, fs.c.json = v, v
 		return err
 	})
-	fs.Var(langFlag{c}, "lang", "")
+	fs.Var(langFlag{fs.c, &cf.langSet}, "lang", "")
+	return cf
+}
+
+// card attaches the card flags (cardFlags) and resolves "--sim PROFILE"
+// among the positional arguments.
+func (fs *flagSet) card() *cardFlags {
+	f := fs.c.addCardFlags(fs.FlagSet)
+	fs.resolve = append(fs.resolve, f.takeProfile)
+	return f
 }
 
 // intFlag parses a bounded whole number with a localised error.
@@ -188,8 +218,9 @@ type outputFlags struct {
 	force   bool
 }
 
-func (c *cli) addOutput(fs *flag.FlagSet) *outputFlags {
-	o := &outputFlags{c: c, command: fs.Name()}
+// output attaches -o/--output and --force.
+func (fs *flagSet) output() *outputFlags {
+	o := &outputFlags{c: fs.c, command: fs.Name()}
 	fs.StringVar(&o.path, "o", "", "")
 	fs.StringVar(&o.path, "output", "", "")
 	fs.BoolVar(&o.force, "force", false, "")

@@ -15,25 +15,22 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
+// icsFlags are the flags of ics.
+type icsFlags struct {
+	common *commonFlags
+	card   *cardFlags
+	out    *outputFlags
+}
+
+func newICSFlags(c *cli, fs *flagSet) *icsFlags {
+	return &icsFlags{common: fs.common(), card: fs.card(), out: fs.output()}
+}
+
 // runICS writes a calendar file with the renewal dates of the card's
 // authentication certificate: the day the window opens and a week before
 // expiry, each with a reminder at 09:00.
-func runICS(ctx context.Context, c *cli, args []string) (int, error) {
-	fs := c.flagSet("ics")
-	var common commonFlags
-	c.addCommon(fs, &common)
-	card := c.addCardFlags(fs)
-	out := c.addOutput(fs)
-	rest, err := c.parseCard(fs, c.msg.HelpICS, args, card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err == nil {
-		err = c.noArgs("ics", rest)
-	}
-	if err != nil {
-		return 0, err
-	}
+func runICS(ctx context.Context, c *cli, flags *icsFlags, _ []string) (int, error) {
+	card, out := flags.card, flags.out
 	src, trust, err := card.openTrusted(ctx, newProgress(c.stderr, false))
 	if err != nil {
 		return c.cardFailure(err)

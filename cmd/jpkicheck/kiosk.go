@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"net"
@@ -20,9 +19,9 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/report"
 )
 
-// kioskFlags are the flags of kiosk and ui on top of the card flags.
+// kioskFlags are the flags of kiosk and ui.
 type kioskFlags struct {
-	common    commonFlags
+	common    *commonFlags
 	card      *cardFlags
 	listen    string
 	office    string
@@ -31,50 +30,40 @@ type kioskFlags struct {
 	noBrowser bool
 }
 
+// kioskFlagsFor declares the flags of kiosk, or of ui (home): the lobby
+// chooses its address and office block, home use only whether a browser
+// opens.
+func kioskFlagsFor(home bool) func(*cli, *flagSet) *kioskFlags {
+	return func(c *cli, fs *flagSet) *kioskFlags {
+		f := &kioskFlags{common: fs.common(), card: fs.card(),
+			linger: durationFlag{c: c, value: kiosk.DefaultLinger, bad: c.msg.Kiosk.BadLinger}}
+		fs.Var(&f.linger, "linger", "")
+		fs.BoolVar(&f.quick, "quick", false, "")
+		if home {
+			fs.BoolVar(&f.noBrowser, "no-browser", false, "")
+		} else {
+			fs.StringVar(&f.listen, "listen", "127.0.0.1:8080", "")
+			fs.StringVar(&f.office, "office", "", "")
+		}
+		return f
+	}
+}
+
 // runKiosk serves the lobby page: loopback by default, the office block
 // from --office, and the page in Japanese first whatever the machine's
 // locale (--lang changes that).
-func runKiosk(ctx context.Context, c *cli, args []string) (int, error) {
-	return c.serveKiosk(ctx, args, false)
+func runKiosk(ctx context.Context, c *cli, f *kioskFlags, _ []string) (int, error) {
+	return c.serveKiosk(ctx, f, false)
 }
 
 // runUI serves the same page for home use on a random loopback port under
 // a per-run secret path, and opens the browser.
-func runUI(ctx context.Context, c *cli, args []string) (int, error) {
-	return c.serveKiosk(ctx, args, true)
+func runUI(ctx context.Context, c *cli, f *kioskFlags, _ []string) (int, error) {
+	return c.serveKiosk(ctx, f, true)
 }
 
-func (c *cli) serveKiosk(ctx context.Context, args []string, home bool) (int, error) {
-	name, help := "kiosk", c.msg.Kiosk.HelpKiosk
-	if home {
-		name, help = "ui", c.msg.Kiosk.HelpUI
-	}
-	fs := c.flagSet(name)
-	f := &kioskFlags{linger: durationFlag{c: c, value: kiosk.DefaultLinger, bad: c.msg.Kiosk.BadLinger}}
-	c.addCommon(fs, &f.common)
-	f.card = c.addCardFlags(fs)
-	fs.Var(&f.linger, "linger", "")
-	fs.BoolVar(&f.quick, "quick", false, "")
-	if home {
-		fs.BoolVar(&f.noBrowser, "no-browser", false, "")
-	} else {
-		fs.StringVar(&f.listen, "listen", "127.0.0.1:8080", "")
-		fs.StringVar(&f.office, "office", "", "")
-	}
-	rest, err := c.parseCard(fs, help, args, f.card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	if err := c.noArgs(name, rest); err != nil {
-		return 0, err
-	}
-	langSet := false
-	fs.Visit(func(fl *flag.Flag) { langSet = langSet || fl.Name == "lang" })
-
-	cfg, err := c.kioskConfig(f, home, langSet)
+func (c *cli) serveKiosk(ctx context.Context, f *kioskFlags, home bool) (int, error) {
+	cfg, err := c.kioskConfig(f, home, f.common.langSet)
 	if err != nil {
 		return 0, err
 	}

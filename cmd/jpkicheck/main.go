@@ -94,28 +94,6 @@ type env struct {
 	readPassword func(ctx context.Context, ready func()) ([]byte, error)
 }
 
-// command is one subcommand. run returns the exit code; errors are printed
-// by the caller so that every command reports them the same way.
-type command struct {
-	name string
-	run  func(ctx context.Context, c *cli, args []string) (int, error)
-}
-
-func commands() []command {
-	return []command{
-		{"check", runCheck},
-		{"demo", runDemo},
-		{"pin", runPIN},
-		{"export", runExport},
-		{"ics", runICS},
-		{"readers", runReaders},
-		{"kiosk", runKiosk},
-		{"ui", runUI},
-		{"window", runWindow},
-		{"version", runVersion},
-	}
-}
-
 // cli carries what every command needs: the environment and the language.
 type cli struct {
 	*env
@@ -127,33 +105,32 @@ type cli struct {
 func run(ctx context.Context, args []string, e *env) int {
 	c := &cli{env: e, msg: report.Messages(langFor(args, e.getenv))}
 
-	name := "check"
+	// Without a command word the command is check, and --help shows the
+	// overview of all commands rather than check's own flags.
+	name, help := "check", c.msg.HelpMain
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, args = args[0], args[1:]
+		name, args, help = args[0], args[1:], ""
 	}
 	if name == "help" {
 		topic := firstPositional(args)
-		if topic == "" {
+		if topic == "" || topic == "help" {
 			fmt.Fprint(e.stdout, c.msg.HelpMain)
 			return report.ExitOK
 		}
 		name, args = topic, []string{"--help"}
 	}
-	if name == "check" && len(args) > 0 && isHelp(args[0]) {
-		fmt.Fprint(e.stdout, c.msg.HelpMain)
-		return report.ExitOK
+	cmd, ok := lookup(name)
+	if !ok {
+		return c.fail("", c.unknownCommand(name))
 	}
-	for _, cmd := range commands() {
-		if cmd.name != name {
-			continue
-		}
-		code, err := cmd.run(ctx, c, args)
-		if err != nil {
-			return c.fail(cmd.name, err)
-		}
-		return code
+	if help == "" {
+		help = cmd.help(c.msg)
 	}
-	return c.fail("", &usageError{msg: c.msg.UnknownCommand(name), hint: true})
+	code, err := cmd.exec(ctx, c, help, args)
+	if err != nil {
+		return c.fail(cmd.name, err)
+	}
+	return code
 }
 
 // firstPositional returns the first argument that is neither a flag nor
@@ -169,8 +146,6 @@ func firstPositional(args []string) string {
 	}
 	return ""
 }
-
-func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
 
 // langFor decides the output language before flags are parsed, so that
 // even a flag error is reported in the user's language.
@@ -200,6 +175,9 @@ type usageError struct {
 	msg     string
 	command string // the command whose --help the hint names
 	hint    bool   // the message has no example of its own: point to --help
+	// suggestion is the command the user probably meant; the hint offers
+	// it instead of --help.
+	suggestion string
 }
 
 func (e *usageError) Error() string { return e.msg }
@@ -210,6 +188,10 @@ func (c *cli) fail(command string, err error) int {
 	var ue *usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, ue.msg)
+		if ue.suggestion != "" {
+			fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.DidYouMean(ue.suggestion))
+			return report.ExitUsage
+		}
 		if !ue.hint {
 			return report.ExitUsage
 		}

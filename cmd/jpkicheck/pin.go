@@ -5,42 +5,40 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
+// pinFlags are the flags of pin.
+type pinFlags struct {
+	common *commonFlags
+	card   *cardFlags
+	force  bool
+}
+
+func newPINFlags(c *cli, fs *flagSet) *pinFlags {
+	f := &pinFlags{common: fs.common(), card: fs.card()}
+	fs.BoolVar(&f.force, "force", false, "")
+	return f
+}
+
 // runPIN is "jpkicheck pin [status]" (tries left, spends none) and
-// "jpkicheck pin verify auth|sign" (do I still remember it?).
-func runPIN(ctx context.Context, c *cli, args []string) (int, error) {
-	fs := c.flagSet("pin")
-	var common commonFlags
-	c.addCommon(fs, &common)
-	card := c.addCardFlags(fs)
-	force := fs.Bool("force", false, "")
-	rest, err := c.parseCard(fs, c.msg.HelpPIN, args, card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	switch {
-	case len(rest) == 0 || (len(rest) == 1 && rest[0] == "status"):
-		if *force {
+// "jpkicheck pin verify auth|sign" (do I still remember it?); the command
+// table has checked that args is one of these forms.
+func runPIN(ctx context.Context, c *cli, f *pinFlags, args []string) (int, error) {
+	if len(args) < 2 {
+		if f.force {
 			return 0, &usageError{msg: c.msg.ForceOnlyForVerify, command: "pin"}
 		}
-		return c.pinStatus(ctx, card, common.json)
-	case rest[0] == "verify" && len(rest) == 2 && (rest[1] == "auth" || rest[1] == "sign"):
-		pin := jpki.AuthPIN
-		if rest[1] == "sign" {
-			pin = jpki.SignPIN
-		}
-		return c.pinVerify(ctx, card, pin, *force, common.json)
+		return c.pinStatus(ctx, f.card, f.common.json)
 	}
-	return 0, &usageError{msg: c.msg.PINUsage(strings.Join(rest, " ")), command: "pin"}
+	pin := jpki.AuthPIN
+	if args[1] == "sign" {
+		pin = jpki.SignPIN
+	}
+	return c.pinVerify(ctx, f.card, pin, f.force, f.common.json)
 }
 
 // pinStatus reads both counters with the empty VERIFY, which spends no try.

@@ -22,26 +22,24 @@ type readerJSON struct {
 	Problem     report.Problem `json:"problem,omitempty"` // why the card could not be identified
 }
 
+// readersFlags are the flags of readers: the common and card flags.
+type readersFlags struct {
+	common *commonFlags
+	card   *cardFlags
+}
+
+func newReadersFlags(c *cli, fs *flagSet) *readersFlags {
+	f := &readersFlags{common: fs.common(), card: fs.card()}
+	// Listing is instant; wait only when asked to (for a card to arrive).
+	fs.Lookup("wait").Value.Set("0s")
+	return f
+}
+
 // runReaders lists the readers, whether each has a card, and what kind of
 // card it is. Identifying a card reads its JPKI token (SELECT and one READ
 // BINARY); no PIN is involved.
-func runReaders(ctx context.Context, c *cli, args []string) (int, error) {
-	fs := c.flagSet("readers")
-	var common commonFlags
-	c.addCommon(fs, &common)
-	card := c.addCardFlags(fs)
-	// Listing is instant; wait only when asked to (for a card to arrive).
-	fs.Lookup("wait").Value.Set("0s")
-	rest, err := c.parseCard(fs, c.msg.HelpReaders, args, card)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err == nil {
-		err = c.noArgs("readers", rest)
-	}
-	if err != nil {
-		return 0, err
-	}
+func runReaders(ctx context.Context, c *cli, f *readersFlags, _ []string) (int, error) {
+	common, card := f.common, f.card
 	var opts []jpki.CardOption
 	if card.trace {
 		opts = append(opts, jpki.WithTrace(func(e jpki.TraceEvent) { fmt.Fprintf(c.stderr, "trace: %s\n", e) }))

@@ -23,17 +23,18 @@ func versionString() string {
 	return "devel"
 }
 
-func runVersion(ctx context.Context, c *cli, args []string) (int, error) {
-	fs := c.flagSet("version")
-	verbose := fs.Bool("v", false, "")
-	if _, err := c.parse(fs, "Usage:\n  jpkicheck version [-v]\n", args); err != nil {
-		if err == errHelp {
-			return report.ExitOK, nil
-		}
-		return 0, err
-	}
+// versionFlags: -v adds the module versions and build settings.
+type versionFlags struct{ verbose bool }
+
+func newVersionFlags(c *cli, fs *flagSet) *versionFlags {
+	f := &versionFlags{}
+	fs.BoolVar(&f.verbose, "v", false, "")
+	return f
+}
+
+func runVersion(ctx context.Context, c *cli, f *versionFlags, _ []string) (int, error) {
 	fmt.Fprintf(c.stdout, "jpkicheck %s (%s, %s/%s)\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	if *verbose {
+	if f.verbose {
 		if bi, ok := debug.ReadBuildInfo(); ok {
 			for _, m := range bi.Deps {
 				v := m.Version

@@ -3,32 +3,34 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"strings"
 
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
+// windowFlags are the flags of window: an expiry date typed by the user
+// and the rule's inputs.
+type windowFlags struct {
+	common        *commonFlags
+	expiry, today *dateFlag
+	months        *intFlag
+}
+
+func newWindowFlags(c *cli, fs *flagSet) *windowFlags {
+	f := &windowFlags{
+		common: fs.common(),
+		expiry: c.dateVar(fs.FlagSet, "expiry"),
+		today:  c.dateVar(fs.FlagSet, "today"),
+		months: &intFlag{c: c, value: window.DefaultMonths, min: 1, max: 24, bad: c.msg.BadMonths},
+	}
+	fs.Var(f.months, "months", "")
+	return f
+}
+
 // runWindow computes the renewal window for an expiry date typed by the
 // user: no card, no reader, just the rule.
-func runWindow(ctx context.Context, c *cli, args []string) (int, error) {
-	fs := c.flagSet("window")
-	var common commonFlags
-	c.addCommon(fs, &common)
-	expiry := c.dateVar(fs, "expiry")
-	today := c.dateVar(fs, "today")
-	months := &intFlag{c: c, value: window.DefaultMonths, min: 1, max: 24, bad: c.msg.BadMonths}
-	fs.Var(months, "months", "")
-	rest, err := c.parse(fs, c.msg.HelpWindow, args)
-	if err == errHelp {
-		return report.ExitOK, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	if len(rest) > 0 {
-		return 0, &usageError{msg: c.msg.UnexpectedArgs(strings.Join(rest, " ")), command: "window", hint: true}
-	}
+func runWindow(ctx context.Context, c *cli, f *windowFlags, _ []string) (int, error) {
+	common, expiry, today, months := f.common, f.expiry, f.today, f.months
 	if !expiry.isSet {
 		return 0, &usageError{msg: c.msg.MissingFlag("--expiry", "jpkicheck window --expiry 2027-03-15"), command: "window"}
 	}

@@ -107,7 +107,8 @@ type Catalog struct {
 	ProblemMessage func(d Details) string
 	ProblemHint    func(d Details, goos string) string
 
-	// Help texts, one per command plus the tool's overview.
+	// Help texts, one per command plus the tool's overview. Each names
+	// every flag its command takes and shows examples.
 	HelpMain    string
 	HelpWindow  string
 	HelpCheck   string
@@ -116,6 +117,10 @@ type Catalog struct {
 	HelpExport  string
 	HelpICS     string
 	HelpReaders string
+	HelpVersion string
+	// DidYouMean offers the command a misspelt command word was probably
+	// meant to be.
+	DidYouMean func(command string) string
 	// ReaderCard describes what is in a reader: no card, the kind of card
 	// (card: my_number_card, juki_card, …) or why it could not be told.
 	ReaderCard func(present bool, card, problem string) string

@@ -274,16 +274,21 @@ var en = Catalog{
 		}[card] + enUnknownCard(card)
 	},
 	HelpReaders: `Usage:
-  jpkicheck readers [--reader NAME] [--wait DURATION] [--json] [--sim [PROFILE]] [--trace]
+  jpkicheck readers [flags]
 
 Lists the card readers, whether each holds a card, and what kind of card
 it is (My Number Card, 住基カード, …). Telling the kind reads the card's JPKI
-identifier only; no PIN is involved. --wait waits up to that long for a
-card first (default: list at once).
+identifier only; no PIN is involved.
 
+Flags:
+  --reader NAME         list only the readers whose name contains NAME
+  --wait DURATION       first wait up to that long for a card (default: list at once)
+  --json                print one JSON object for scripts
+  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+` + enCardFlags + `
 Examples:
   $ jpkicheck readers
-  $ jpkicheck readers --json
+  $ jpkicheck readers --wait 10s --json
 `,
 	ProblemMessage: enProblem,
 	ProblemHint:    enHint,
@@ -331,45 +336,42 @@ and how many tries your two PINs have left. Nothing on the card changes and
 no PIN try is spent.
 
 Flags:
-  --reader NAME         use the reader whose name contains NAME (default: the
-                        first reader with a card, else wait for one)
-  --wait DURATION       how long to wait for a card (default 30s; 0 = don't wait)
-  --today YYYY-MM-DD    evaluate as of that day (default: today in Japan)
-  --months N            renewal window in months (default 3; 12 abroad)
-  --quick               stop after the expiry date; skip the issuer check
-  --json                print one JSON object for scripts
+` + enCheckFlags + enReaderFlags + `  --json                print one JSON object for scripts
   --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
-  --sim [PROFILE]       use the built-in simulated card instead of a reader
-  --trace               show every command sent to the card (PINs masked)
-  --trust-ca FILE       also recognise these CA certificates (PEM)
-
+` + enCardFlags + `
 Examples:
   $ jpkicheck
   $ jpkicheck check --lang en --json
   $ jpkicheck check --sim expired
+  $ jpkicheck check --sign
 
 Exit codes: 0 renewal not yet open, 3 renewal window open, 4 expired,
 7 a PIN is locked, 5 no service/reader/card, 6 not a My Number Card,
 2 bad input, 1 other error.
 `,
 	HelpDemo: `Usage:
-  jpkicheck demo [--sim PROFILE] [--lang ja|en] [--json]
+  jpkicheck demo [flags]
 
 Runs the whole check on jpkicheck's built-in simulated card, so you can see
 what jpkicheck tells a resident without a card reader. The default card is
 in its renewal window; --sim picks another profile (see the list printed at
-the end).
+the end). It takes check's flags; there is no reader to choose.
 
+Flags:
+` + enCheckFlags + `  --json                print one JSON object for scripts
+  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+` + enCardFlags + `
 Examples:
   $ jpkicheck demo
   $ jpkicheck demo --sim expired --lang en
+  $ jpkicheck demo --sign
 `,
 	DemoMore: func(profiles string) string {
 		return "This was a simulated card. Try another: jpkicheck check --sim PROFILE, with PROFILE one of\n  " + profiles
 	},
 	HelpPIN: `Usage:
-  jpkicheck pin [status] [--json] [card flags]
-  jpkicheck pin verify auth|sign [--force] [--json] [card flags]
+  jpkicheck pin [status] [flags]
+  jpkicheck pin verify auth|sign [--force] [flags]
 
 pin status shows how many tries your two PINs have left. It spends none:
 the card is asked with an empty VERIFY, which only reports the counter.
@@ -384,9 +386,11 @@ can reset it.
   auth   the 4-digit PIN (3 tries)
   sign   the signing password, 6–16 letters and digits (5 tries)
 
-Card flags: --reader NAME, --wait DURATION, --sim [PROFILE], --trace,
---trust-ca FILE (as for check).
-
+Flags:
+  --force               pin verify: send the PIN even on its last try
+` + enReaderFlags + `  --json                print one JSON object for scripts
+  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+` + enCardFlags + `
 Examples:
   $ jpkicheck pin
   $ jpkicheck pin verify auth
@@ -396,7 +400,7 @@ Exit codes: 0 fine / PIN correct, 7 locked, wrong or refused, 5 no card,
 6 not a My Number Card, 2 bad input.
 `,
 	HelpExport: `Usage:
-  jpkicheck export auth|sign|auth-ca|sign-ca [--format pem|der|p7b] [-o FILE] [--force] [card flags]
+  jpkicheck export auth|sign|auth-ca|sign-ca [--format pem|der|p7b] [-o FILE] [--force] [flags]
 
 Writes a certificate from the card, for use in other programs:
   auth      the authentication certificate (no PIN needed)
@@ -408,17 +412,24 @@ Writes a certificate from the card, for use in other programs:
 Formats: pem (text, default; the certificate then its CA), der (one binary
 certificate), p7b (a PKCS#7 bundle of the certificate and its CA, which the
 Windows and macOS certificate viewers open). Binary formats are not written
-to a terminal. -o never overwrites an existing file unless --force is given
-(for export, --force never spends a last password try: use
-'jpkicheck pin verify sign --force' for that).
+to a terminal.
 
+Flags:
+  --format pem|der|p7b  the file format (default pem)
+  -o, --output FILE     write to FILE instead of standard output
+  --force               overwrite FILE if it exists (for export, --force never
+                        spends a last password try: use
+                        'jpkicheck pin verify sign --force' for that)
+` + enReaderFlags + `  --json                report a problem as one JSON object for scripts
+  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+` + enCardFlags + `
 Examples:
   $ jpkicheck export auth > auth.pem
   $ jpkicheck export auth --format p7b -o auth.p7b
   $ jpkicheck export sign --format der -o sign.der
 `,
 	HelpICS: `Usage:
-  jpkicheck ics [-o FILE] [--force] [--lang ja|en] [card flags]
+  jpkicheck ics [-o FILE] [--force] [flags]
 
 Reads the card (no PIN) and writes a calendar file (iCalendar, .ics) with
 two all-day reminders for the authentication certificate: the day renewal
@@ -427,6 +438,12 @@ into Google Calendar, Outlook, Apple Calendar or Thunderbird. Importing a
 newer file for the same certificate updates the reminders instead of
 adding copies.
 
+Flags:
+  -o, --output FILE     write to FILE instead of standard output
+  --force               overwrite FILE if it exists
+` + enReaderFlags + `  --json                report a problem as one JSON object for scripts
+  --lang ja|en          language of the reminders and messages
+` + enCardFlags + `
 Examples:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
@@ -454,6 +471,23 @@ Examples:
 
 Exit codes: 0 not yet open, 3 renewal window open, 4 expired, 2 bad input.
 `,
+	HelpVersion: `Usage:
+  jpkicheck version [-v]
+
+Prints jpkicheck's version, the Go version it was built with, and the
+system it runs on.
+
+Flags:
+  -v                    also list the modules it was built from and the
+                        build settings
+
+Examples:
+  $ jpkicheck version
+  $ jpkicheck version -v
+`,
+	DidYouMean: func(command string) string {
+		return fmt.Sprintf("did you mean 'jpkicheck %s'?", command)
+	},
 }
 
 func enProblem(d Details) string {
@@ -610,3 +644,27 @@ func enUnknownCard(card string) string {
 	}
 	return ""
 }
+
+// enCheckFlags are check's own flags, which demo takes too.
+const enCheckFlags = `  --quick               stop after the expiry date; skip the issuer check
+  --sign                also read the signing certificate (asks for the
+                        signing password)
+  --force               with --sign: send the password even on its last try
+  --show-personal       with --sign: also show the name, address, birth date
+                        and sex the certificate holds
+`
+
+// enReaderFlags choose the reader and how long to wait for a card.
+const enReaderFlags = `  --reader NAME         use the reader whose name contains NAME (default: the
+                        first reader with a card, else wait for one)
+  --wait DURATION       how long to wait for a card (default 30s; 0 = don't wait)
+`
+
+// enCardFlags are the rest of the card flags every command that reads a
+// card takes.
+const enCardFlags = `  --sim [PROFILE]       use the built-in simulated card instead of a reader
+  --trace               show every command sent to the card (PINs masked)
+  --trust-ca FILE       also recognise these CA certificates (PEM)
+  --today YYYY-MM-DD    evaluate as of that day (default: today in Japan)
+  --months N            renewal window in months (default 3; 12 abroad)
+`

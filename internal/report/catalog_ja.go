@@ -266,16 +266,21 @@ var ja = Catalog{
 		}[card] + jaUnknownCard(card)
 	},
 	HelpReaders: `使い方:
-  jpkicheck readers [--reader 名前] [--wait 時間] [--json] [--sim [プロファイル]] [--trace]
+  jpkicheck readers [オプション]
 
 カードリーダーの一覧と、それぞれにカードが入っているか、その種類
 (マイナンバーカード、住基カードなど)を表示します。種類の確認では
-カードの識別情報だけを読み、暗証番号は使いません。--wait を付けると、
-先にその時間までカードを待ちます(既定ではすぐに一覧を表示)。
+カードの識別情報だけを読み、暗証番号は使いません。
 
+オプション:
+  --reader 名前         名前にこの文字を含むリーダーだけを表示
+  --wait 時間           先にその時間までカードを待つ(既定ではすぐに一覧を表示)
+  --json                スクリプト向けにJSONを1つ出力
+  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+` + jaCardFlags + `
 例:
   $ jpkicheck readers
-  $ jpkicheck readers --json
+  $ jpkicheck readers --wait 10s --json
 `,
 	ProblemMessage: jaProblem,
 	ProblemHint:    jaHint,
@@ -323,44 +328,41 @@ var ja = Catalog{
 暗証番号の回数も減りません。
 
 オプション:
-  --reader 名前         名前にこの文字を含むリーダーを使う(省略時: カードの入った
-                        最初のリーダー。なければカードを待つ)
-  --wait 時間           カードを待つ時間(既定 30s。0 は待たない)
-  --today YYYY-MM-DD    この日を「今日」として計算(省略時は日本時間の今日)
-  --months N            受付期間の月数(既定は3。国外転出者は12)
-  --quick               有効期限だけ読み、発行元の確認を省く
-  --json                スクリプト向けにJSONを1つ出力
+` + jaCheckFlags + jaReaderFlags + `  --json                スクリプト向けにJSONを1つ出力
   --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
-  --sim [プロファイル]  リーダーの代わりに内蔵の模擬カードを使う
-  --trace               カードに送る命令をすべて表示(暗証番号は伏せ字)
-  --trust-ca ファイル   この認証局の証明書(PEM)も認める
-
+` + jaCardFlags + `
 例:
   $ jpkicheck
   $ jpkicheck check --lang en --json
   $ jpkicheck check --sim expired
+  $ jpkicheck check --sign
 
 終了コード: 0 まだ期間前、3 更新できる期間中、4 期限切れ、7 暗証番号がロック中、
 5 サービス・リーダー・カードなし、6 マイナンバーカードではない、2 入力の誤り、1 その他。
 `,
 	HelpDemo: `使い方:
-  jpkicheck demo [--sim プロファイル] [--lang ja|en] [--json]
+  jpkicheck demo [オプション]
 
 jpkicheck に内蔵の模擬カードで、チェックの流れをすべて実行します。
 カードリーダーがなくても、住民の方に表示される内容を確かめられます。
 既定の模擬カードは更新できる期間中です。--sim で別のプロファイルを選べます
-(一覧は最後に表示します)。
+(一覧は最後に表示します)。check と同じオプションを使えます(リーダーの指定は不要です)。
 
+オプション:
+` + jaCheckFlags + `  --json                スクリプト向けにJSONを1つ出力
+  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+` + jaCardFlags + `
 例:
   $ jpkicheck demo
   $ jpkicheck demo --sim expired --lang en
+  $ jpkicheck demo --sign
 `,
 	DemoMore: func(profiles string) string {
 		return "これは模擬カードでした。別のカードも試せます: jpkicheck check --sim プロファイル(次のいずれか)\n  " + profiles
 	},
 	HelpPIN: `使い方:
-  jpkicheck pin [status] [--json] [カードのオプション]
-  jpkicheck pin verify auth|sign [--force] [--json] [カードのオプション]
+  jpkicheck pin [status] [オプション]
+  jpkicheck pin verify auth|sign [--force] [オプション]
 
 pin status は、2つの暗証番号の残り回数を表示します。回数は減りません
 (空の VERIFY で残り回数だけをカードに尋ねます)。
@@ -374,9 +376,11 @@ pin verify は、窓口に行く前に暗証番号を覚えているか確かめ
   auth   暗証番号(数字4桁、3回まで)
   sign   署名用パスワード(英数字6〜16桁、5回まで)
 
-カードのオプション: --reader 名前、--wait 時間、--sim [プロファイル]、--trace、
---trust-ca ファイル(check と同じ)。
-
+オプション:
+  --force               pin verify: 残り1回でも暗証番号を送る
+` + jaReaderFlags + `  --json                スクリプト向けにJSONを1つ出力
+  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+` + jaCardFlags + `
 例:
   $ jpkicheck pin
   $ jpkicheck pin verify auth
@@ -386,7 +390,7 @@ pin verify は、窓口に行く前に暗証番号を覚えているか確かめ
 5 カードなし、6 マイナンバーカードではない、2 入力の誤り。
 `,
 	HelpExport: `使い方:
-  jpkicheck export auth|sign|auth-ca|sign-ca [--format pem|der|p7b] [-o ファイル] [--force] [カードのオプション]
+  jpkicheck export auth|sign|auth-ca|sign-ca [--format pem|der|p7b] [-o ファイル] [--force] [オプション]
 
 カードの証明書をファイルに書き出します。
   auth      利用者証明用電子証明書(暗証番号は不要)
@@ -397,17 +401,24 @@ pin verify は、窓口に行く前に暗証番号を覚えているか確かめ
 
 形式: pem(テキスト。既定。証明書のあとに認証局)、der(証明書1つのバイナリ)、
 p7b(証明書と認証局をまとめた PKCS#7。Windows や macOS の証明書ビューアーで
-開けます)。バイナリ形式は端末には出力しません。-o は、--force を付けない限り
-既存のファイルを上書きしません(export の --force で、最後の1回のパスワードを
-使うことはありません。それには 'jpkicheck pin verify sign --force' を使います)。
+開けます)。バイナリ形式は端末には出力しません。
 
+オプション:
+  --format pem|der|p7b  ファイルの形式(既定 pem)
+  -o, --output ファイル 標準出力の代わりにこのファイルに書く
+  --force               ファイルがあっても上書きする(export の --force で、最後の
+                        1回のパスワードを使うことはありません。それには
+                        'jpkicheck pin verify sign --force' を使います)
+` + jaReaderFlags + `  --json                問題をスクリプト向けにJSONで出力
+  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+` + jaCardFlags + `
 例:
   $ jpkicheck export auth > auth.pem
   $ jpkicheck export auth --format p7b -o auth.p7b
   $ jpkicheck export sign --format der -o sign.der
 `,
 	HelpICS: `使い方:
-  jpkicheck ics [-o ファイル] [--force] [--lang ja|en] [カードのオプション]
+  jpkicheck ics [-o ファイル] [--force] [オプション]
 
 カードを読み取り(暗証番号は不要)、利用者証明用電子証明書のお知らせを
 カレンダーのファイル(iCalendar、.ics)に書き出します。更新の受付が始まる日と、
@@ -415,6 +426,12 @@ p7b(証明書と認証局をまとめた PKCS#7。Windows や macOS の証明書
 Google カレンダー、Outlook、Apple のカレンダー、Thunderbird に取り込めます。
 同じ証明書のファイルを取り込み直すと、予定は増えずに更新されます。
 
+オプション:
+  -o, --output ファイル 標準出力の代わりにこのファイルに書く
+  --force               ファイルがあっても上書きする
+` + jaReaderFlags + `  --json                問題をスクリプト向けにJSONで出力
+  --lang ja|en          予定とメッセージの言語
+` + jaCardFlags + `
 例:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
@@ -440,6 +457,22 @@ Google カレンダー、Outlook、Apple のカレンダー、Thunderbird に取
 
 終了コード: 0 まだ期間前、3 更新できる期間中、4 期限切れ、2 入力の誤り。
 `,
+	HelpVersion: `使い方:
+  jpkicheck version [-v]
+
+jpkicheck のバージョン、ビルドに使った Go のバージョン、動いている
+システムを表示します。
+
+オプション:
+  -v                    ビルドに使ったモジュールとビルドの設定も表示
+
+例:
+  $ jpkicheck version
+  $ jpkicheck version -v
+`,
+	DidYouMean: func(command string) string {
+		return fmt.Sprintf("'jpkicheck %s' のことですか?", command)
+	},
 }
 
 func jaProblem(d Details) string {
@@ -588,3 +621,25 @@ func jaUnknownCard(card string) string {
 	}
 	return ""
 }
+
+// jaCheckFlags are check's own flags, which demo takes too.
+const jaCheckFlags = `  --quick               有効期限だけ読み、発行元の確認を省く
+  --sign                署名用電子証明書も読む(署名用パスワードを尋ねます)
+  --force               --sign のとき: 残り1回でもパスワードを送る
+  --show-personal       --sign のとき: 証明書にある氏名・住所・生年月日・性別も表示
+`
+
+// jaReaderFlags choose the reader and how long to wait for a card.
+const jaReaderFlags = `  --reader 名前         名前にこの文字を含むリーダーを使う(省略時: カードの入った
+                        最初のリーダー。なければカードを待つ)
+  --wait 時間           カードを待つ時間(既定 30s。0 は待たない)
+`
+
+// jaCardFlags are the rest of the card flags every command that reads a
+// card takes.
+const jaCardFlags = `  --sim [プロファイル]  リーダーの代わりに内蔵の模擬カードを使う
+  --trace               カードに送る命令をすべて表示(暗証番号は伏せ字)
+  --trust-ca ファイル   この認証局の証明書(PEM)も認める
+  --today YYYY-MM-DD    この日を「今日」として計算(省略時は日本時間の今日)
+  --months N            受付期間の月数(既定は3。国外転出者は12)
+`

@@ -47,7 +47,7 @@ var enKiosk = KioskMessages{
 		OfficePhone:   "Phone",
 	},
 
-	HelpKiosk: `usage:
+	HelpKiosk: `Usage:
   jpkicheck kiosk [--listen 127.0.0.1:8080] [--office FILE] [--reader NAME] [--linger 20s] [--quick]
 
 Serves a full-screen page for a PC in a city-office lobby. Placing a card shows
@@ -55,7 +55,7 @@ the answer at once; taking it clears the screen. No PIN is entered, no personal
 data is read, and nothing is kept. Open the address it prints in a browser in
 full-screen (kiosk) mode. Ctrl+C stops it.
 
-flags:
+Flags:
   --listen ADDR         address to listen on (default 127.0.0.1:8080; an address
                         other machines can reach prints a warning)
   --office FILE         the office details (counter, floor, hours, phone); without
@@ -70,29 +70,34 @@ flags:
   --today YYYY-MM-DD    evaluate as of that day
   --months N            length of the renewal window in months (default 3)
   --trace               log every command sent to the card (no PIN is ever sent)
+  --json                print the address as a JSON object (for scripts)
 
-examples:
+Examples:
   $ jpkicheck kiosk --office office.conf
   $ chromium --kiosk http://127.0.0.1:8080/
 `,
-	HelpUI: `usage:
+	HelpUI: `Usage:
   jpkicheck ui [--no-browser] [--reader NAME] [--quick] [--sim [PROFILE]]
 
 Shows the kiosk's page on your own computer: starts a server only this computer
 can reach, at an address that changes every run, and opens it in your default
 browser. Ctrl+C stops it.
 
-flags:
+Flags:
   --no-browser          print the address instead of opening a browser
   --reader NAME         only use readers whose name contains NAME
+  --linger DURATION     how long a result shows before "please take your card"
+                        (default 20s)
   --quick               read only the expiry; skip the issuer check
   --lang ja|en          the page's first language
   --sim [PROFILE]       use the built-in simulated card instead of a reader
   --trust-ca FILE       also recognise these CA certificates (PEM)
   --today YYYY-MM-DD    evaluate as of that day
   --months N            length of the renewal window in months (default 3)
+  --trace               log every command sent to the card (no PIN is ever sent)
+  --json                print the address as a JSON object (for scripts)
 
-examples:
+Examples:
   $ jpkicheck ui
   $ jpkicheck ui --sim expired
 `,

@@ -69,6 +69,7 @@ var jaKiosk = KioskMessages{
   --today YYYY-MM-DD    この日を「今日」として計算
   --months N            受付期間の月数(既定は3)
   --trace               カードに送る命令をすべて表示(暗証番号は送りません)
+  --json                アドレスをスクリプト向けにJSONで出力
 
 例:
   $ jpkicheck kiosk --office office.conf
@@ -84,12 +85,15 @@ Ctrl+C で終了します。
 オプション:
   --no-browser          ブラウザーを開かず、アドレスだけを表示
   --reader 名前         名前にこの文字を含むリーダーだけを使う
+  --linger 時間         結果を表示してから「カードをお取りください」に変わるまで(既定 20s)
   --quick               有効期限だけ読み、発行元の確認を省く
   --lang ja|en          最初に表示する言語
   --sim [プロファイル]  リーダーの代わりに内蔵の模擬カードを使う
   --trust-ca ファイル   この認証局の証明書(PEM)も認める
   --today YYYY-MM-DD    この日を「今日」として計算
   --months N            受付期間の月数(既定は3)
+  --trace               カードに送る命令をすべて表示(暗証番号は送りません)
+  --json                アドレスをスクリプト向けにJSONで出力
 
 例:
   $ jpkicheck ui
