@@ -676,6 +676,9 @@ func (c *Card) remove() {
 	c.removeOnce.Do(func() {
 		c.mu.Lock()
 		c.removed = true
+		// Out of the reader is out of power: nothing stays verified.
+		c.clearVolatileLocked()
+		c.powered = false
 		c.mu.Unlock()
 		close(c.gone)
 	})
