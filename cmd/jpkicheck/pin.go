@@ -147,7 +147,11 @@ func (c *cli) verifyWithConsent(ctx context.Context, card *source.Card, pin jpki
 	fmt.Fprintf(c.stderr, "%s: %s\n", c.msg.PINName(report.PINKey(pin)), c.msg.PINTries(report.NewPINReport(st)))
 	switch st.State {
 	case jpki.PINStateLocked:
-		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrLocked)
+		err := fmt.Errorf("verifying %s: %w", pin, jpki.ErrLocked)
+		if pin == jpki.AuthPIN && signNotSet(card) {
+			err = report.MaybeNoPIN(err)
+		}
+		return st, err
 	case jpki.PINStateNotSet:
 		return st, fmt.Errorf("verifying %s: %w", pin, jpki.ErrPINNotSet)
 	case jpki.PINStateLastTry:
@@ -178,6 +182,19 @@ func (c *cli) verifyWithConsent(ctx context.Context, card *source.Card, pin jpki
 		return jpki.Proceed
 	}
 	return st, card.Do(func(jc *jpki.Card) error { return use(jc, secret, consent) })
+}
+
+// signNotSet reports a card without a signing password, which is what
+// tells a locked authentication PIN from a face-authentication card's
+// missing one. Two more APDUs, read only when the PIN reads locked.
+func signNotSet(card *source.Card) bool {
+	var st jpki.PINStatus
+	err := card.Do(func(jc *jpki.Card) error {
+		var err error
+		st, err = jpki.PINTries(jc, jpki.SignPIN)
+		return err
+	})
+	return err == nil && st.State == jpki.PINStateNotSet
 }
 
 // release closes the card. After a PIN was sent, closing clears its

@@ -524,6 +524,9 @@ func enProblem(d Details) string {
 	case Malformed:
 		return "The certificate on the card could not be read correctly."
 	case PINLocked:
+		if d.MaybeNoPIN {
+			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected.", enPINName(PINKey(d.PIN)))
+		}
 		return fmt.Sprintf("Your %s is locked.", enPINName(PINKey(d.PIN)))
 	case PINWrong:
 		return fmt.Sprintf("Wrong %s. %s left.", enPINName(PINKey(d.PIN)), enTries(d.TriesLeft))
@@ -603,6 +606,9 @@ func enHint(d Details, goos string) string {
 	case NoCertificate:
 		return "it was never issued or has been revoked; your city office can issue one free of charge"
 	case PINLocked:
+		if d.MaybeNoPIN {
+			return "otherwise have it reset at your city office; bring your My Number Card"
+		}
 		return "have it reset at your city office; bring your My Number Card"
 	case PINWrong:
 		return "jpkicheck never retries by itself; if you are unsure of the PIN, have it reset at the city office instead of guessing"

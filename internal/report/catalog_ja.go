@@ -509,6 +509,9 @@ func jaProblem(d Details) string {
 	case Malformed:
 		return "カードの電子証明書を正しく読み取れませんでした。"
 	case PINLocked:
+		if d.MaybeNoPIN {
+			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。", jaPINName(PINKey(d.PIN)))
+		}
 		return fmt.Sprintf("%sはロックされています。", jaPINName(PINKey(d.PIN)))
 	case PINWrong:
 		return fmt.Sprintf("%sが違います。残り%d回です。", jaPINName(PINKey(d.PIN)), d.TriesLeft)
@@ -581,6 +584,9 @@ func jaHint(d Details, goos string) string {
 	case NoCertificate:
 		return "発行されていないか、失効しています。市区町村の窓口で無料で発行できます"
 	case PINLocked:
+		if d.MaybeNoPIN {
+			return "そうでなければ、市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください"
+		}
 		return "市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください"
 	case PINWrong:
 		return "jpkicheck が自動でやり直すことはありません。自信がなければ試さずに、窓口で初期化(再設定)してください"

@@ -65,6 +65,9 @@ type Details struct {
 	PIN       jpki.PIN // pin_*: which PIN
 	Reader    string   // unknown_reader: what was asked for
 	Readers   []string // unknown_reader: what exists
+	// MaybeNoPIN: pin_locked on a card without a signing certificate,
+	// which a face-authentication card (no PIN at all) would show too.
+	MaybeNoPIN bool
 	// FormatReason: pin_format, the rule the PIN as typed breaks.
 	FormatReason jpki.PINFormatReason
 	Err          error // the original error, for --trace and "error"
@@ -91,6 +94,22 @@ type pinError struct {
 func (e *pinError) Error() string { return e.err.Error() }
 func (e *pinError) Unwrap() error { return e.err }
 
+// maybeNoPIN marks a locked PIN on a card without a signing certificate,
+// which is also how a face-authentication card (no PIN set) answers.
+type maybeNoPIN struct{ err error }
+
+func (e *maybeNoPIN) Error() string { return e.err.Error() }
+func (e *maybeNoPIN) Unwrap() error { return e.err }
+
+// MaybeNoPIN marks err (a locked PIN) as read on a card without a signing
+// certificate, so the words can say what a face-authentication card shows.
+func MaybeNoPIN(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &maybeNoPIN{err}
+}
+
 // ForPIN marks err as being about pin, so its message can name the PIN.
 func ForPIN(pin jpki.PIN, err error) error {
 	if err == nil {
@@ -113,6 +132,8 @@ func Classify(err error) Details {
 	if errors.As(err, &forPIN) {
 		d.PIN = forPIN.pin
 	}
+	var noPIN *maybeNoPIN
+	d.MaybeNoPIN = errors.As(err, &noPIN)
 	switch {
 	case err == nil:
 		d.Problem = ""
