@@ -172,7 +172,7 @@ func (m *Machine) resultWords(w *Words, c *report.Catalog, v view) {
 	lang := string(c.Lang)
 	o := m.cfg.Office
 	lay := c.Layout(v.rep, report.LayoutOptions{Page: true,
-		Bring: report.Bring{InPerson: o.BringInPerson.In(lang), ByProxy: o.BringByProxy.In(lang)}})
+		BringInPerson: o.BringInPerson.In(lang), BringByProxy: o.BringByProxy.In(lang)})
 	w.Simulated = lay.Simulated
 	cert := auth(v.rep)
 	if cert == nil {

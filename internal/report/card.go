@@ -114,8 +114,8 @@ type PINs struct {
 // pinOrder is the order PINs are shown and looked at in.
 var pinOrder = [...]jpki.PIN{jpki.AuthPIN, jpki.SignPIN}
 
-// Of returns the counter of pin, nil when it was not read.
-func (p *PINs) Of(pin jpki.PIN) *PINReport {
+// of returns the counter of pin, nil when it was not read.
+func (p *PINs) of(pin jpki.PIN) *PINReport {
 	switch pin {
 	case jpki.AuthPIN:
 		return p.Auth
@@ -233,7 +233,7 @@ func (r *CardReport) finish() {
 
 func (r *CardReport) anyLocked() bool {
 	for _, pin := range pinOrder {
-		if p := r.PINs.Of(pin); p != nil && p.Locked {
+		if p := r.PINs.of(pin); p != nil && p.Locked {
 			return true
 		}
 	}

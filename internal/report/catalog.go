@@ -13,7 +13,7 @@ type Catalog struct {
 	Lang Lang
 	// Kiosk holds the words only the kiosk page and its commands use
 	// (catalog_kiosk.go).
-	Kiosk KioskMessages
+	Kiosk kioskMessages
 
 	// Dates as residents read them: 2027年3月15日(月) / 15 March 2027 (Mon),
 	// and with the era: 2027年3月15日(令和9年) / 15 March 2027 (Reiwa 9).
@@ -136,8 +136,8 @@ func (c *Catalog) StateSentence(w window.Window) string {
 	return c.StateNotYetOpen(w)
 }
 
-// Advice returns what the state means for the resident and what to do.
-func (c *Catalog) Advice(w window.Window) string {
+// advice returns what the state means for the resident and what to do.
+func (c *Catalog) advice(w window.Window) string {
 	switch w.State {
 	case window.Open:
 		return c.AdviceOpen(w)

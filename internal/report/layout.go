@@ -43,6 +43,14 @@ type CertSection struct {
 	Next []string
 }
 
+// Rows are all the certificate's rows in order: the dates, then the issuer.
+func (s *CertSection) Rows() []Row {
+	if s.Issuer == nil {
+		return s.Dates
+	}
+	return append(s.Dates[:len(s.Dates):len(s.Dates)], *s.Issuer)
+}
+
 // Section is a titled list of rows.
 type Section struct {
 	Title string
@@ -55,21 +63,15 @@ type Row struct {
 	Alert        bool
 }
 
-// Bring is what to bring to the office, in person and by proxy; offices
-// may set their own words.
-type Bring struct {
-	InPerson, ByProxy string
-}
-
 // LayoutOptions say where the layout will be shown.
 type LayoutOptions struct {
 	// Page lays the answer out for the kiosk page: today's date among each
 	// certificate's rows (a passer-by has no other), and no issuer row for
 	// a signature not checked (its words are about a command-line flag).
 	Page bool
-	// Bring is the office's own words for what to bring; an empty field
-	// keeps the catalogue's.
-	Bring Bring
+	// BringInPerson and BringByProxy are the office's own words for what
+	// to bring; empty keeps the catalogue's.
+	BringInPerson, BringByProxy string
 }
 
 // Layout lays out a check's report in c's words.
@@ -86,8 +88,8 @@ func (c *Catalog) Layout(r *CardReport, o LayoutOptions) *Layout {
 	l.PINs, l.Warnings = c.pinSection(r.PINs)
 	if r.needsOffice() {
 		l.Bring = &Section{Title: c.LabelBring, Rows: []Row{
-			{Label: c.LabelInPerson, Value: or(o.Bring.InPerson, c.BringInPerson)},
-			{Label: c.LabelByProxy, Value: or(o.Bring.ByProxy, c.BringByProxy)},
+			{Label: c.LabelInPerson, Value: or(o.BringInPerson, c.BringInPerson)},
+			{Label: c.LabelByProxy, Value: or(o.BringByProxy, c.BringByProxy)},
 		}}
 	}
 	return l
@@ -103,7 +105,7 @@ func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
 			{Label: c.LabelWindow, Value: c.WindowRange(r.Opens, r.Expiry)},
 		},
 		Issuer: &Row{Label: c.LabelIssuer, Value: c.TrustText(r), Alert: r.Trust.is(jpki.TrustInvalid)},
-		Next:   []string{c.Advice(r.Window)},
+		Next:   []string{c.advice(r.Window)},
 	}
 	if o.Page {
 		s.Dates = append(s.Dates, Row{Label: c.LabelToday, Value: c.Date(r.Today)})
@@ -122,7 +124,7 @@ func (c *Catalog) pinSection(p PINs) (*Section, []string) {
 	var s *Section
 	var warnings []string
 	for _, pin := range pinOrder {
-		r := p.Of(pin)
+		r := p.of(pin)
 		if r == nil {
 			continue
 		}

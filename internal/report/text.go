@@ -73,7 +73,7 @@ func WriteWindow(w io.Writer, c *Catalog, s Style, win window.Window) error {
 		{c.LabelWindow, c.WindowRange(win.Opens, win.Expiry)},
 		{c.LabelToday, c.Date(win.Today)},
 	})
-	writeWrapped(&b, c.Advice(win), 0, 0)
+	writeWrapped(&b, c.advice(win), 0, 0)
 	if win.Months != window.DefaultMonths {
 		writeWrapped(&b, c.MonthsNote(win.Months), 0, 0)
 	}
@@ -136,14 +136,6 @@ func (s *CertSection) labelWidth() int {
 		width = max(width, displayWidth(r.Label))
 	}
 	return width
-}
-
-// Rows are all the certificate's rows in order: the dates, then the issuer.
-func (s *CertSection) Rows() []Row {
-	if s.Issuer == nil {
-		return s.Dates
-	}
-	return append(s.Dates[:len(s.Dates):len(s.Dates)], *s.Issuer)
 }
 
 // fields are rows as writeFields takes them.
