@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/jpkicheck/jpkicheck/internal/cardcheck"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/source"
@@ -40,53 +41,64 @@ func runCheck(ctx context.Context, c *cli, f *checkFlags, _ []string) (int, erro
 func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	prog := newProgress(c.stderr, c.stderrTTY && !f.card.trace)
 	defer prog.clear()
-	card, trust, err := f.card.openTrusted(ctx, prog)
+	base, err := f.card.trust()
 	if err != nil {
-		prog.clear()
 		return c.cardFailure(err)
 	}
-	defer c.release(card)
 
 	today, rule, style := f.card.day(), f.card.rule(), c.style()
 	text := !f.common.json
 	headDone := false
-	printHead := func(r *report.CertReport) {
+	printHead := func(rep *report.CardReport) {
 		prog.clear()
-		c.simNote(card)
-		report.WriteCertHead(c.stdout, c.msg, style, r)
+		lay := c.msg.Layout(rep, report.LayoutOptions{})
+		if lay.Simulated != "" {
+			fmt.Fprintln(c.stdout, lay.Simulated)
+			fmt.Fprintln(c.stdout)
+		}
+		report.WriteCertHead(c.stdout, style, lay.Certs[0])
 		headDone = true
 	}
 
-	prog.say(c.msg.Reading)
-	var res *jpki.Result
-	err = card.Do(func(jc *jpki.Card) error {
+	var card *source.Card
+	opened := false
+	reading, err := cardcheck.Read(func() (cardcheck.Card, error) {
 		var err error
-		res, err = jpki.Check(jc, jpki.CheckOptions{
-			Trust: trust,
-			Quick: f.quick,
-			OnValidity: func(v jpki.Validity) {
-				if text && !headDone {
-					printHead(report.EarlyCertReport("auth", v, today, rule))
-					prog.say(c.msg.Reading)
-				}
-			},
-		})
-		return err
+		if card, err = f.card.open(ctx, prog); err != nil {
+			return nil, err
+		}
+		opened = true
+		prog.say(c.msg.Reading)
+		return cliCard{card}, nil
+	}, cardcheck.Options{
+		Trust: base,
+		Today: today,
+		Rule:  rule,
+		Quick: f.quick,
+		Early: func(rep *report.CardReport) {
+			if text && !headDone {
+				printHead(rep)
+				prog.say(c.msg.Reading)
+			}
+		},
 	})
 	prog.clear()
 	if err != nil {
+		if !opened {
+			return c.cardFailure(err)
+		}
 		if headDone {
 			fmt.Fprintln(c.stdout)
 		}
 		return c.explain(err), nil
 	}
-
-	rep := report.FromCheck(res, cardInfo(card), today, rule)
+	defer c.release(card)
+	rep, trust := reading.Report, reading.Trust
 	if text {
 		if !headDone {
-			printHead(rep.Certificates.Auth)
+			printHead(rep)
 		}
-		report.WriteCertTail(c.stdout, c.msg, style, rep.Certificates.Auth)
+		report.WriteCertTail(c.stdout, style, c.msg.Layout(rep, report.LayoutOptions{}).Certs[0])
 	}
 
 	var signErr error
@@ -96,9 +108,11 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	if f.sign && !rep.PINs.Sign.NotSet() {
 		personal, signErr = c.readSign(ctx, card, f, trust, rep)
 		if signErr == nil && text && rep.Certificates.Sign != nil {
+			lay := c.msg.Layout(rep, report.LayoutOptions{})
+			sign := lay.Certs[len(lay.Certs)-1]
 			fmt.Fprintln(c.stdout)
-			report.WriteCertHead(c.stdout, c.msg, style, rep.Certificates.Sign)
-			report.WriteCertTail(c.stdout, c.msg, style, rep.Certificates.Sign)
+			report.WriteCertHead(c.stdout, style, sign)
+			report.WriteCertTail(c.stdout, style, sign)
 			if personal != nil {
 				fmt.Fprintln(c.stdout)
 				report.WritePersonal(c.stdout, c.msg, *personal)
@@ -122,15 +136,27 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 		return out.ExitCode, nil
 	}
 	fmt.Fprintln(c.stdout)
-	report.WritePINs(c.stdout, c.msg, style, rep.PINs)
-	if rep.NeedsOffice() {
-		fmt.Fprintln(c.stdout)
-		report.WriteBring(c.stdout, c.msg, c.msg.DefaultBring())
-	}
+	report.WriteClosing(c.stdout, style, c.msg.Layout(rep, report.LayoutOptions{}))
 	if signErr != nil {
 		return c.explain(signErr), nil
 	}
 	return rep.ExitCode, nil
+}
+
+// cliCard is the command line's open card as the read step takes it.
+type cliCard struct{ *source.Card }
+
+func (c cliCard) Info() report.CardInfo { return cardInfo(c.Card) }
+
+// Trust adds the simulated card's test CA to base, which is this
+// command's own store (the built-in CAs and --trust-ca).
+func (c cliCard) Trust(base *jpki.TrustStore) (*jpki.TrustStore, error) {
+	if pem := c.SimCAPEM(); pem != nil {
+		if _, err := base.AddPEM(pem); err != nil {
+			return nil, fmt.Errorf("trusting the simulated card's test CA: %w", err)
+		}
+	}
+	return base, nil
 }
 
 // readSign reads the signing certificate for --sign: the tries left are
@@ -148,8 +174,7 @@ func (c *cli) readSign(ctx context.Context, card *source.Card, f *checkFlags, tr
 		// A card without a signing certificate (a holder under 15, a
 		// face-authentication card): an answer, not a failure. The check
 		// stands on the authentication certificate alone.
-		rep.PINs.Sign = report.NewPINReport(jpki.PINStatus{PIN: jpki.SignPIN, State: jpki.PINStateNotSet})
-		rep.Finish()
+		rep.SetPIN(jpki.PINStatus{PIN: jpki.SignPIN, State: jpki.PINStateNotSet})
 		return nil, nil
 	}
 	if err != nil {
@@ -157,15 +182,13 @@ func (c *cli) readSign(ctx context.Context, card *source.Card, f *checkFlags, tr
 		// The counter shown below must be the card's, not the one read
 		// before a wrong password spent a try.
 		if d := report.Classify(err); d.Problem == report.PINWrong || d.Problem == report.PINLocked {
-			rep.PINs.Sign = report.NewPINReport(jpki.PINStatus{PIN: jpki.SignPIN, TriesLeft: d.TriesLeft, Locked: d.TriesLeft == 0})
-			rep.Finish()
+			rep.SetPIN(jpki.PINStatus{PIN: jpki.SignPIN, TriesLeft: d.TriesLeft, Locked: d.TriesLeft == 0})
 		}
 		return nil, err
 	}
 	rep.SetSign(cert, f.card.rule())
 	// A correct password resets the card's counter.
-	rep.PINs.Sign = report.NewPINReport(jpki.PINStatus{PIN: jpki.SignPIN, TriesLeft: report.MaxTries(jpki.SignPIN)})
-	rep.Finish()
+	rep.SetPIN(jpki.PINStatus{PIN: jpki.SignPIN, TriesLeft: jpki.SignPIN.MaxTries()})
 	if !f.showPersonal {
 		return nil, nil
 	}

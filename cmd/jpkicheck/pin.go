@@ -106,9 +106,9 @@ func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, 
 		return c.explainText(err), nil
 	}
 	if asJSON {
-		return report.ExitOK, c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: true, TriesLeft: report.MaxTries(pin), ExitCode: report.ExitOK})
+		return report.ExitOK, c.writeJSON(verifyJSON{PIN: report.PINKey(pin), OK: true, TriesLeft: pin.MaxTries(), ExitCode: report.ExitOK})
 	}
-	fmt.Fprintln(c.stdout, c.msg.PINCorrect(report.PINKey(pin), report.MaxTries(pin)))
+	fmt.Fprintln(c.stdout, c.msg.PINCorrect(pin))
 	return report.ExitOK, nil
 }
 
@@ -144,7 +144,7 @@ func (c *cli) verifyWithConsent(ctx context.Context, card *source.Card, pin jpki
 	if err != nil {
 		return st, err
 	}
-	fmt.Fprintf(c.stderr, "%s: %s\n", c.msg.PINName(report.PINKey(pin)), c.msg.PINTries(report.NewPINReport(st)))
+	fmt.Fprintf(c.stderr, "%s: %s\n", c.msg.PINName(pin), c.msg.PINTries(report.NewPINReport(st)))
 	switch st.State {
 	case jpki.PINStateLocked:
 		err := fmt.Errorf("verifying %s: %w", pin, jpki.ErrLocked)
@@ -164,7 +164,7 @@ func (c *cli) verifyWithConsent(ctx context.Context, card *source.Card, pin jpki
 	if err := card.Exclusive(ctx); err != nil {
 		return st, err
 	}
-	typed, err := c.readSecret(ctx, c.msg.PINPrompt(report.PINKey(pin)))
+	typed, err := c.readSecret(ctx, c.msg.PINPrompt(pin))
 	if err != nil {
 		return st, err
 	}

@@ -37,6 +37,18 @@ func (p PIN) String() string {
 	return fmt.Sprintf("PIN(%d)", int(p))
 }
 
+// MaxTries is the PIN's full counter, what a correct PIN resets it to
+// (docs/protocol.md, "PINs and passwords"); 0 for an unknown PIN.
+func (p PIN) MaxTries() int {
+	switch p {
+	case AuthPIN:
+		return 3
+	case SignPIN:
+		return 5
+	}
+	return 0
+}
+
 // MarshalText gives the names the CLI uses: auth, sign.
 func (p PIN) MarshalText() ([]byte, error) {
 	switch p {

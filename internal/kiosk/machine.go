@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jpkicheck/jpkicheck/internal/cardcheck"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/office"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
@@ -340,40 +341,39 @@ func (m *Machine) read(ctx context.Context, id int, reader string, today window.
 }
 
 func (m *Machine) check(ctx context.Context, reader string, today window.Date, early, done func(*report.CardReport)) error {
-	card, err := m.cfg.Source.Connect(ctx, reader)
+	r, err := cardcheck.Read(func() (cardcheck.Card, error) {
+		card, err := m.cfg.Source.Connect(ctx, reader)
+		if err != nil {
+			return nil, err
+		}
+		return &readCard{Card: card, ctx: ctx, trace: m.cfg.Trace}, nil
+	}, cardcheck.Options{Trust: m.cfg.Trust, Today: today, Rule: m.cfg.Rule, Quick: m.cfg.Quick, Early: early})
 	if err != nil {
 		return err
 	}
-	defer card.Close()
-	info := card.Info()
-	trust, err := trustFor(m.cfg.Trust, card.TrustPEM())
-	if err != nil {
-		return err
-	}
-	var opts []jpki.CardOption
-	if m.cfg.Trace != nil {
-		opts = append(opts, jpki.WithTrace(m.cfg.Trace))
-	}
-	var res *jpki.Result
-	err = card.Do(ctx, func(tx jpki.Transmitter) error {
-		var err error
-		res, err = jpki.Check(jpki.NewCard(tx, opts...), jpki.CheckOptions{
-			Trust: trust,
-			Quick: m.cfg.Quick,
-			OnValidity: func(v jpki.Validity) {
-				r := &report.CardReport{Card: info, Today: today}
-				r.Certificates.Auth = report.EarlyCertReport("auth", v, today, m.cfg.Rule)
-				r.Finish()
-				early(r)
-			},
-		})
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	done(report.FromCheck(res, info, today, m.cfg.Rule))
+	defer r.Card.Close()
+	done(r.Report)
 	return nil
+}
+
+// readCard is a connected card as the read step takes it: its commands
+// bounded by the read's ctx and traced when asked.
+type readCard struct {
+	Card
+	ctx   context.Context
+	trace func(jpki.TraceEvent)
+}
+
+func (c *readCard) Do(fn func(*jpki.Card) error) error {
+	var opts []jpki.CardOption
+	if c.trace != nil {
+		opts = append(opts, jpki.WithTrace(c.trace))
+	}
+	return c.Card.Do(c.ctx, func(tx jpki.Transmitter) error { return fn(jpki.NewCard(tx, opts...)) })
+}
+
+func (c *readCard) Trust(base *jpki.TrustStore) (*jpki.TrustStore, error) {
+	return trustFor(base, c.TrustPEM())
 }
 
 // trustFor adds a card's own CA (the simulated card's test CA) to a copy

@@ -135,7 +135,7 @@ func TestInsertReadResultRemove(t *testing.T) {
 	if s.Report == nil || s.Report.State != window.Open || s.Tone != "open" || s.Visit != 1 {
 		t.Fatalf("result status: %+v", s)
 	}
-	if s.Report.Certificates.Auth.Trust != "user_supplied" || s.Report.PINs.Auth == nil {
+	if s.Report.Certificates.Auth.Trust.String() != "user_supplied" || s.Report.PINs.Auth == nil {
 		t.Errorf("the final report lacks the issuer check or the PINs: %+v", s.Report)
 	}
 	ja, en := s.Text[report.Ja], s.Text[report.En]
@@ -211,7 +211,7 @@ func TestQuickSkipsTheIssuer(t *testing.T) {
 	h := start(t, func(c *Config) { c.Quick = true })
 	h.insert(cardsim.Valid)
 	s := h.waitScreen(ScreenResult)
-	if s.Report.Certificates.Auth.Trust != "not_checked" {
+	if s.Report.Certificates.Auth.Trust.String() != "not_checked" {
 		t.Errorf("trust %q, want not_checked", s.Report.Certificates.Auth.Trust)
 	}
 	for _, r := range s.Text[report.Ja].Cert.Rows {

@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
@@ -253,7 +254,7 @@ func TestBrowserRealStack(t *testing.T) {
 			if !strings.Contains(page, ja.StateSentence(w)) || !strings.Contains(page, ja.Kiosk.Page.BadgeOpen) {
 				t.Errorf("window-open page:\n%s", page)
 			}
-			if st.Report.Certificates.Auth.Trust != "user_supplied" || !strings.Contains(page, ja.Kiosk.Page.TimelineToday) {
+			if st.Report.Certificates.Auth.Trust.String() != "user_supplied" || !strings.Contains(page, ja.Kiosk.Page.TimelineToday) {
 				t.Errorf("window-open: trust %q", st.Report.Certificates.Auth.Trust)
 			}
 			if i == 0 {
@@ -278,7 +279,7 @@ func TestBrowserRealStack(t *testing.T) {
 		}
 	})
 	cycle("auth-locked", "result", func(st Status, page string) {
-		if !strings.Contains(page, ja.PINWarning("auth", st.Report.PINs.Auth)) {
+		if !strings.Contains(page, ja.PINWarning(jpki.AuthPIN, st.Report.PINs.Auth)) {
 			t.Errorf("locked PIN page:\n%s", page)
 		}
 	})

@@ -1,7 +1,8 @@
 package kiosk
 
 import (
-	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"strings"
+
 	"github.com/jpkicheck/jpkicheck/internal/office"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/window"
@@ -168,29 +169,23 @@ func (m *Machine) words(c *report.Catalog, v view) *Words {
 }
 
 func (m *Machine) resultWords(w *Words, c *report.Catalog, v view) {
-	rep, cert := v.rep, auth(v.rep)
-	if rep.Card.Simulated {
-		w.Simulated = c.Simulated(rep.Card.Profile)
-	}
+	lang := string(c.Lang)
+	o := m.cfg.Office
+	lay := c.Layout(v.rep, report.LayoutOptions{Page: true,
+		BringInPerson: o.BringInPerson.In(lang), BringByProxy: o.BringByProxy.In(lang)})
+	w.Simulated = lay.Simulated
+	cert := auth(v.rep)
 	if cert == nil {
 		return
 	}
+	// The page reads only the authentication certificate, the first.
+	sec := lay.Certs[0]
 	page := &c.Kiosk.Page
 	w.Badge = map[window.State]string{window.NotYetOpen: page.BadgeNotYetOpen, window.Open: page.BadgeOpen,
-		window.Expired: page.BadgeExpired}[cert.State]
-	w.Sentence = c.StateSentence(cert.Window)
-	w.Advice = c.Advice(cert.Window)
-	if cert.Months != window.DefaultMonths {
-		w.Advice += " " + c.MonthsNote(cert.Months)
-	}
-	w.Cert = &Section{Title: c.CertTitle("auth"), Rows: []Row{
-		{Label: c.LabelExpiry, Value: c.ExpiryLine(cert.Expiry)},
-		{Label: c.LabelWindow, Value: c.WindowRange(cert.Opens, cert.Expiry)},
-		{Label: c.LabelToday, Value: c.Date(cert.Today)},
-	}}
-	if cert.Trust != jpki.TrustNotChecked.String() {
-		w.Cert.Rows = append(w.Cert.Rows, Row{Label: c.LabelIssuer, Value: c.TrustText(cert), Alert: cert.Trust == jpki.TrustInvalid.String()})
-	}
+		window.Expired: page.BadgeExpired}[sec.State]
+	w.Sentence = sec.Sentence
+	w.Advice = strings.Join(sec.Next, " ")
+	w.Cert = &Section{Title: sec.Title, Rows: rows(sec.Rows())}
 	w.Timeline = &TimelineWords{
 		Title:       page.TimelineTitle,
 		WindowLabel: c.LabelWindow,
@@ -200,29 +195,25 @@ func (m *Machine) resultWords(w *Words, c *report.Catalog, v view) {
 		Expiry:      c.Date(cert.Expiry),
 		TodayLabel:  page.TimelineToday,
 	}
-	if rep.PINs.Auth != nil || rep.PINs.Sign != nil {
-		w.PINs = &Section{Title: c.LabelPINs}
-		for _, p := range []struct {
-			name string
-			r    *report.PINReport
-		}{{"auth", rep.PINs.Auth}, {"sign", rep.PINs.Sign}} {
-			if p.r == nil {
-				continue
-			}
-			warn := c.PINWarning(p.name, p.r)
-			w.PINs.Rows = append(w.PINs.Rows, Row{Label: c.PINName(p.name), Value: c.PINTries(p.r), Alert: warn != ""})
-			if warn != "" {
-				w.Warnings = append(w.Warnings, warn)
-			}
-		}
+	w.PINs = section(lay.PINs)
+	w.Warnings = lay.Warnings
+	w.Bring = section(lay.Bring)
+}
+
+// section carries a laid-out section onto the page; nil stays nil.
+func section(s *report.Section) *Section {
+	if s == nil {
+		return nil
 	}
-	if rep.NeedsOffice() {
-		o := m.cfg.Office
-		w.Bring = &Section{Title: c.LabelBring, Rows: []Row{
-			{Label: c.LabelInPerson, Value: or(o.BringInPerson.In(string(c.Lang)), c.BringInPerson)},
-			{Label: c.LabelByProxy, Value: or(o.BringByProxy.In(string(c.Lang)), c.BringByProxy)},
-		}}
+	return &Section{Title: s.Title, Rows: rows(s.Rows)}
+}
+
+func rows(rs []report.Row) []Row {
+	out := make([]Row, len(rs))
+	for i, r := range rs {
+		out[i] = Row{Label: r.Label, Value: r.Value, Alert: r.Alert}
 	}
+	return out
 }
 
 func officeSection(c *report.Catalog, o *office.Office, lang string) *Section {
@@ -242,11 +233,4 @@ func officeSection(c *report.Catalog, o *office.Office, lang string) *Section {
 		}
 	}
 	return s
-}
-
-func or(s, fallback string) string {
-	if s != "" {
-		return s
-	}
-	return fallback
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,10 +9,10 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
-// CardReport is everything a check found, in the shape the CLI prints, the
-// JSON documents and the kiosk page shows. It is language-neutral and holds
-// no personal data: the signing certificate contributes only its dates and
-// issuer.
+// CardReport is everything a check found, in the shape the JSON documents
+// and the kiosk page receives; Catalog.Layout turns it into what a reader
+// sees. It is language-neutral and holds no personal data: the signing
+// certificate contributes only its dates and issuer.
 type CardReport struct {
 	Card         CardInfo     `json:"card"`
 	Today        window.Date  `json:"today"`
@@ -39,15 +40,12 @@ type Certs struct {
 // JSON carries the window fields of `jpkicheck window --json` flat, next
 // to not_after and the issuer.
 type CertReport struct {
-	Kind      string    `json:"-"` // auth or sign
-	NotBefore time.Time `json:"not_before"`
-	NotAfter  time.Time `json:"not_after"` // RFC 3339, UTC
+	Kind      jpki.CertFile `json:"-"` // AuthCert or SignCert
+	NotBefore time.Time     `json:"not_before"`
+	NotAfter  time.Time     `json:"not_after"` // RFC 3339, UTC
 	window.Window
 	Issuer string `json:"issuer"`
-	// Trust is how the signature was checked (jpki.TrustStatus names:
-	// built_in, user_supplied, card_ca, invalid, unknown_issuer,
-	// not_checked); "pending" while the early answer waits for the rest.
-	Trust string `json:"trust"`
+	Trust  Trust  `json:"trust"`
 	// CARecognised: signed by a built-in J-LIS CA or one the user supplied.
 	CARecognised bool   `json:"ca_recognised"`
 	CA           string `json:"ca,omitempty"` // the CA that verified it
@@ -59,14 +57,81 @@ type CertReport struct {
 	simulated   bool // verified by the simulated card's own test CA
 }
 
+// Trust is how a certificate's signature was checked: jpki's answer once
+// the whole certificate is read, or pending while the early answer (the
+// dates, from the first chunk) waits for the rest.
+type Trust struct {
+	Status  jpki.TrustStatus
+	Pending bool
+}
+
 // TrustPending marks a certificate whose expiry is known from the first
 // chunk while the rest is still being read and checked.
-const TrustPending = "pending"
+var TrustPending = Trust{Pending: true}
+
+// String is the JSON name: jpki's status names, or pending.
+func (t Trust) String() string {
+	if t.Pending {
+		return "pending"
+	}
+	return t.Status.String()
+}
+
+// MarshalText gives the String form.
+func (t Trust) MarshalText() ([]byte, error) {
+	if t.Pending {
+		return []byte("pending"), nil
+	}
+	return t.Status.MarshalText()
+}
+
+// UnmarshalText reads the String form back (clients of the kiosk's
+// status decode it).
+func (t *Trust) UnmarshalText(b []byte) error {
+	if string(b) == "pending" {
+		*t = TrustPending
+		return nil
+	}
+	for _, s := range []jpki.TrustStatus{jpki.TrustNotChecked, jpki.TrustBuiltIn, jpki.TrustUserSupplied,
+		jpki.TrustCardCA, jpki.TrustInvalid, jpki.TrustUnknownIssuer} {
+		if s.String() == string(b) {
+			*t = Trust{Status: s}
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown trust %q", b)
+}
+
+// is reports a finished check that ended in s.
+func (t Trust) is(s jpki.TrustStatus) bool { return !t.Pending && t.Status == s }
 
 // PINs holds both PIN counters, when read.
 type PINs struct {
 	Auth *PINReport `json:"auth,omitempty"`
 	Sign *PINReport `json:"sign,omitempty"`
+}
+
+// pinOrder is the order PINs are shown and looked at in.
+var pinOrder = [...]jpki.PIN{jpki.AuthPIN, jpki.SignPIN}
+
+// of returns the counter of pin, nil when it was not read.
+func (p *PINs) of(pin jpki.PIN) *PINReport {
+	switch pin {
+	case jpki.AuthPIN:
+		return p.Auth
+	case jpki.SignPIN:
+		return p.Sign
+	}
+	return nil
+}
+
+func (p *PINs) set(pin jpki.PIN, r *PINReport) {
+	switch pin {
+	case jpki.AuthPIN:
+		p.Auth = r
+	case jpki.SignPIN:
+		p.Sign = r
+	}
 }
 
 // PINReport is one PIN's counter.
@@ -89,30 +154,24 @@ type PINReport struct {
 // NotSet reports a PIN the card does not have (no certificate for it).
 func (p *PINReport) NotSet() bool { return p.State == jpki.PINStateNotSet.String() }
 
-// Verified reports a PIN the card says is verified right now, by whatever
+// verified reports a PIN the card says is verified right now, by whatever
 // program verified it; its counter is then not shown.
-func (p *PINReport) Verified() bool { return p.State == jpki.PINStateVerified.String() }
+func (p *PINReport) verified() bool { return p.State == jpki.PINStateVerified.String() }
 
-// Maximum tries as the card's PIN rules set them (docs/protocol.md, "PINs and passwords").
-const (
-	AuthPINMaxTries = 3
-	SignPINMaxTries = 5
-)
-
-// NewCertReport applies the renewal rule to a certificate read from a card.
-func NewCertReport(kind string, cert *jpki.Certificate, today window.Date, rule window.Rule) *CertReport {
-	r := EarlyCertReport(kind, cert.Validity(), today, rule)
+// newCertReport applies the renewal rule to a certificate read from a card.
+func newCertReport(kind jpki.CertFile, cert *jpki.Certificate, today window.Date, rule window.Rule) *CertReport {
+	r := earlyCertReport(kind, cert.Validity(), today, rule)
 	// Not the serial number: relying parties use it to recognise the
 	// holder, so it stays off screens and out of scripts' logs.
 	r.Issuer = cert.Issuer
-	r.SetTrust(cert.Trust)
+	r.setTrust(cert.Trust)
 	return r
 }
 
-// EarlyCertReport is the report from the validity alone, as it arrives in
+// earlyCertReport is the report from the validity alone, as it arrives in
 // the first READ BINARY chunk: the dates are final, the issuer check is
 // pending.
-func EarlyCertReport(kind string, v jpki.Validity, today window.Date, rule window.Rule) *CertReport {
+func earlyCertReport(kind jpki.CertFile, v jpki.Validity, today window.Date, rule window.Rule) *CertReport {
 	return &CertReport{
 		Kind:      kind,
 		NotBefore: v.NotBefore.UTC(),
@@ -122,9 +181,9 @@ func EarlyCertReport(kind string, v jpki.Validity, today window.Date, rule windo
 	}
 }
 
-// SetTrust records how the signature was checked.
-func (r *CertReport) SetTrust(t jpki.Trust) {
-	r.Trust = t.Status.String()
+// setTrust records how the signature was checked.
+func (r *CertReport) setTrust(t jpki.Trust) {
+	r.Trust = Trust{Status: t.Status}
 	r.CARecognised = t.Status.Recognised()
 	if t.CA != nil {
 		r.CA = t.CA.Subject
@@ -132,14 +191,6 @@ func (r *CertReport) SetTrust(t jpki.Trust) {
 		r.CAValidUntil = &na
 		r.caNotBefore = t.CA.NotBefore
 	}
-}
-
-// MaxTries is the PIN's full counter: what a correct PIN resets it to.
-func MaxTries(pin jpki.PIN) int {
-	if pin == jpki.SignPIN {
-		return SignPINMaxTries
-	}
-	return AuthPINMaxTries
 }
 
 // NewPINs converts both PIN counters as read together.
@@ -151,7 +202,7 @@ func NewPINs(auth, sign jpki.PINStatus) PINs {
 
 // NewPINReport converts a card's PIN counter.
 func NewPINReport(st jpki.PINStatus) *PINReport {
-	max := MaxTries(st.PIN)
+	max := st.PIN.MaxTries()
 	if st.Err != nil {
 		return &PINReport{MaxTries: max, Unknown: true}
 	}
@@ -162,12 +213,12 @@ func NewPINReport(st jpki.PINStatus) *PINReport {
 	return r
 }
 
-// Finish sets the overall state and exit code from the parts.
+// finish sets the overall state and exit code from the parts.
 //
 // The exit code is 4 when any certificate has expired, else 7 when a PIN is
 // locked (a trip to the office is needed either way, but an expired
 // certificate is the bigger news), else 3 when renewal is open, else 0.
-func (r *CardReport) Finish() {
+func (r *CardReport) finish() {
 	r.State = window.NotYetOpen
 	for _, c := range []*CertReport{r.Certificates.Auth, r.Certificates.Sign} {
 		if c != nil && c.State.Urgency() > r.State.Urgency() {
@@ -181,12 +232,28 @@ func (r *CardReport) Finish() {
 }
 
 func (r *CardReport) anyLocked() bool {
-	for _, p := range []*PINReport{r.PINs.Auth, r.PINs.Sign} {
-		if p != nil && p.Locked {
+	for _, pin := range pinOrder {
+		if p := r.PINs.of(pin); p != nil && p.Locked {
 			return true
 		}
 	}
 	return false
+}
+
+// needsOffice reports whether the resident has a reason to go to the
+// office now: renewal open, expired, or a locked PIN.
+func (r *CardReport) needsOffice() bool {
+	return r.State != window.NotYetOpen || r.anyLocked()
+}
+
+// FromValidity is the early answer of a no-PIN check: the authentication
+// certificate's dates from the first chunk, its issuer check pending, no
+// PIN counters yet.
+func FromValidity(v jpki.Validity, info CardInfo, today window.Date, rule window.Rule) *CardReport {
+	r := &CardReport{Card: info, Today: today}
+	r.Certificates.Auth = earlyCertReport(jpki.AuthCert, v, today, rule)
+	r.finish()
+	return r
 }
 
 // FromCheck builds the report of a no-PIN check.
@@ -194,12 +261,26 @@ func FromCheck(res *jpki.Result, info CardInfo, today window.Date, rule window.R
 	r := &CardReport{Card: info, Today: today}
 	r.Card.Type = res.CardType.String()
 	if res.Auth != nil {
-		r.Certificates.Auth = NewCertReport("auth", res.Auth, today, rule)
+		r.Certificates.Auth = newCertReport(jpki.AuthCert, res.Auth, today, rule)
 		r.Certificates.Auth.simulated = info.Simulated
 	}
 	r.PINs = NewPINs(res.AuthPIN, res.SignPIN)
-	r.Finish()
+	r.finish()
 	return r
+}
+
+// SetSign adds the signing certificate, read with the password.
+func (r *CardReport) SetSign(cert *jpki.Certificate, rule window.Rule) {
+	r.Certificates.Sign = newCertReport(jpki.SignCert, cert, r.Today, rule)
+	r.Certificates.Sign.simulated = r.Card.Simulated
+	r.finish()
+}
+
+// SetPIN replaces a PIN's counter with a newer reading (after a password
+// was tried, or found missing) and updates the state and exit code.
+func (r *CardReport) SetPIN(st jpki.PINStatus) {
+	r.PINs.set(st.PIN, NewPINReport(st))
+	r.finish()
 }
 
 // caYear is the year the verifying CA was issued, which is how the J-LIS
@@ -209,12 +290,6 @@ func (r *CertReport) caYear() int {
 		return 0
 	}
 	return r.caNotBefore.In(window.Japan()).Year()
-}
-
-// SetSign adds the signing certificate, read with the password.
-func (r *CardReport) SetSign(cert *jpki.Certificate, rule window.Rule) {
-	r.Certificates.Sign = NewCertReport("sign", cert, r.Today, rule)
-	r.Certificates.Sign.simulated = r.Card.Simulated
 }
 
 // caName is the most specific part of a CA's name, which is how people

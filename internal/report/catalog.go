@@ -1,6 +1,9 @@
 package report
 
-import "github.com/jpkicheck/jpkicheck/internal/window"
+import (
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/window"
+)
 
 // Catalog holds every sentence jpkicheck shows, for one language. It is a
 // struct rather than a map of keys so that a language missing a message is
@@ -10,7 +13,7 @@ type Catalog struct {
 	Lang Lang
 	// Kiosk holds the words only the kiosk page and its commands use
 	// (catalog_kiosk.go).
-	Kiosk KioskMessages
+	Kiosk kioskMessages
 
 	// Dates as residents read them: 2027年3月15日(月) / 15 March 2027 (Mon),
 	// and with the era: 2027年3月15日(令和9年) / 15 March 2027 (Reiwa 9).
@@ -51,13 +54,13 @@ type Catalog struct {
 	HintPrefix     string // "hint: "
 
 	// The card check.
-	CertTitle     func(kind string) string // 利用者証明用電子証明書(ログインなどに使う証明書)
+	CertTitle     func(kind jpki.CertFile) string // 利用者証明用電子証明書(ログインなどに使う証明書)
 	LabelIssuer   string
 	TrustText     func(r *CertReport) string
 	LabelPINs     string
-	PINName       func(pin string) string // auth / sign
+	PINName       func(pin jpki.PIN) string
 	PINTries      func(p *PINReport) string
-	PINWarning    func(pin string, p *PINReport) string // "" when nothing to warn about
+	PINWarning    func(pin jpki.PIN, p *PINReport) string // "" when nothing to warn about
 	LabelBring    string
 	LabelInPerson string
 	LabelByProxy  string
@@ -78,8 +81,8 @@ type Catalog struct {
 	SexName         func(code string) string
 
 	// PIN verification.
-	PINPrompt          func(pin string) string
-	PINCorrect         func(pin string, max int) string
+	PINPrompt          func(pin jpki.PIN) string
+	PINCorrect         func(pin jpki.PIN) string
 	PINUsage           func(got string) string
 	ForceOnlyForVerify string
 	// RemoveCardNow: a PIN was sent and its verified state could not be
@@ -138,8 +141,8 @@ func (c *Catalog) StateSentence(w window.Window) string {
 	return c.StateNotYetOpen(w)
 }
 
-// Advice returns what the state means for the resident and what to do.
-func (c *Catalog) Advice(w window.Window) string {
+// advice returns what the state means for the resident and what to do.
+func (c *Catalog) advice(w window.Window) string {
 	switch w.State {
 	case window.Open:
 		return c.AdviceOpen(w)

@@ -122,29 +122,30 @@ var en = Catalog{
 	ErrorPrefix: "jpkicheck: ",
 	HintPrefix:  "hint: ",
 
-	CertTitle: func(kind string) string {
-		if kind == "sign" {
+	CertTitle: func(kind jpki.CertFile) string {
+		if kind == jpki.SignCert {
 			return "Signing certificate (for e-Tax and online applications)"
 		}
 		return "Authentication certificate (for logging in)"
 	},
 	LabelIssuer: "Issuer",
 	TrustText: func(r *CertReport) string {
-		switch r.Trust {
-		case TrustPending:
+		if r.Trust.Pending {
 			return "checking…"
-		case "built_in":
+		}
+		switch r.Trust.Status {
+		case jpki.TrustBuiltIn:
 			return fmt.Sprintf("J-LIS; signature verified with the built-in J-LIS CA (%d)", r.caYear())
-		case "user_supplied":
+		case jpki.TrustUserSupplied:
 			if r.simulated {
 				return "the simulated card's own test CA (not J-LIS); signature verified"
 			}
 			return "a CA you supplied; signature verified (" + r.caName() + ")"
-		case "card_ca":
+		case jpki.TrustCardCA:
 			return "a JPKI CA that is not in jpkicheck's built-in list; signature checked against the CA certificate stored on the card"
-		case "invalid":
+		case jpki.TrustInvalid:
 			return "the signature does not match the issuer's CA certificate. The card may be damaged: ask your city office to check it"
-		case "unknown_issuer":
+		case jpki.TrustUnknownIssuer:
 			return "a CA jpkicheck does not know, and the card holds no CA certificate to check it against"
 		}
 		return "not checked (--quick)"
@@ -157,21 +158,21 @@ var en = Catalog{
 			return "unknown (the card did not say)"
 		case p.NotSet():
 			return "none on this card"
-		case p.Verified():
+		case p.verified():
 			return "verified right now (the card shows no count)"
 		case p.Locked:
 			return "locked"
 		}
 		return fmt.Sprintf("%d of %d tries left", p.TriesLeft, p.MaxTries)
 	},
-	PINWarning: func(pin string, p *PINReport) string {
+	PINWarning: func(pin jpki.PIN, p *PINReport) string {
 		name := enPINName(pin)
 		switch {
-		case p.NotSet() && pin == "sign":
+		case p.NotSet() && pin == jpki.SignPIN:
 			return "This card has no signing certificate, so it has no signing password. Cards of holders under 15 and face-authentication cards have none."
 		case p.NotSet():
 			return fmt.Sprintf("This card has no %s set. Face-authentication cards have none.", name)
-		case p.Verified():
+		case p.verified():
 			return fmt.Sprintf("The card says your %s is verified right now: another program on this computer entered it. Close that program, or take the card out, when you are done.", name)
 		case p.Locked && p.maybeNoPIN:
 			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected; otherwise have it reset at your city office, with your My Number Card.", name)
@@ -213,11 +214,11 @@ var en = Catalog{
 		}
 		return code
 	},
-	PINPrompt: func(pin string) string {
+	PINPrompt: func(pin jpki.PIN) string {
 		return fmt.Sprintf("Type your %s (it is not shown): ", enPINName(pin))
 	},
-	PINCorrect: func(pin string, max int) string {
-		return fmt.Sprintf("Correct: the card accepted your %s. Its counter is back to %d tries.", enPINName(pin), max)
+	PINCorrect: func(pin jpki.PIN) string {
+		return fmt.Sprintf("Correct: the card accepted your %s. Its counter is back to %d tries.", enPINName(pin), pin.MaxTries())
 	},
 	PINUsage: func(got string) string {
 		return fmt.Sprintf("pin takes status, or verify auth|sign, not %q. Example: jpkicheck pin verify auth", got)
@@ -525,13 +526,13 @@ func enProblem(d Details) string {
 		return "The certificate on the card could not be read correctly."
 	case PINLocked:
 		if d.MaybeNoPIN {
-			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected.", enPINName(PINKey(d.PIN)))
+			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected.", enPINName(d.PIN))
 		}
-		return fmt.Sprintf("Your %s is locked.", enPINName(PINKey(d.PIN)))
+		return fmt.Sprintf("Your %s is locked.", enPINName(d.PIN))
 	case PINWrong:
-		return fmt.Sprintf("Wrong %s. %s left.", enPINName(PINKey(d.PIN)), enTries(d.TriesLeft))
+		return fmt.Sprintf("Wrong %s. %s left.", enPINName(d.PIN), enTries(d.TriesLeft))
 	case PINLastTry:
-		return fmt.Sprintf("Only 1 try is left for your %s, so jpkicheck did not send it.", enPINName(PINKey(d.PIN)))
+		return fmt.Sprintf("Only 1 try is left for your %s, so jpkicheck did not send it.", enPINName(d.PIN))
 	case PINDeclined:
 		return "Nothing was sent to the card."
 	case PINMissing:
@@ -630,8 +631,8 @@ func enHint(d Details, goos string) string {
 	return "run again with --trace to see every step, and report the problem if it persists"
 }
 
-func enPINName(pin string) string {
-	if pin == "sign" {
+func enPINName(pin jpki.PIN) string {
+	if pin == jpki.SignPIN {
 		return "signing password (6–16 letters and digits)"
 	}
 	return "4-digit PIN"

@@ -114,29 +114,30 @@ var ja = Catalog{
 	ErrorPrefix: "jpkicheck: ",
 	HintPrefix:  "ヒント: ",
 
-	CertTitle: func(kind string) string {
-		if kind == "sign" {
+	CertTitle: func(kind jpki.CertFile) string {
+		if kind == jpki.SignCert {
 			return "署名用電子証明書(e-Taxなどの電子申請に使う証明書)"
 		}
 		return "利用者証明用電子証明書(ログインなどに使う証明書)"
 	},
 	LabelIssuer: "発行元",
 	TrustText: func(r *CertReport) string {
-		switch r.Trust {
-		case TrustPending:
+		if r.Trust.Pending {
 			return "確認中…"
-		case "built_in":
+		}
+		switch r.Trust.Status {
+		case jpki.TrustBuiltIn:
 			return fmt.Sprintf("地方公共団体情報システム機構(J-LIS)。内蔵のJ-LIS認証局(%d年)で署名を確認しました", r.caYear())
-		case "user_supplied":
+		case jpki.TrustUserSupplied:
 			if r.simulated {
 				return "模擬カード用のテスト認証局(J-LISではありません)で署名を確認しました"
 			}
 			return "指定された認証局で署名を確認しました(" + r.caName() + ")"
-		case "card_ca":
+		case jpki.TrustCardCA:
 			return "内蔵の一覧にないJPKI認証局です。カードに保存された認証局の証明書で署名を確認しました"
-		case "invalid":
+		case jpki.TrustInvalid:
 			return "署名が発行元の認証局の証明書と一致しません。カードが傷んでいるおそれがあります。市区町村の窓口で確認してください"
-		case "unknown_issuer":
+		case jpki.TrustUnknownIssuer:
 			return "不明な認証局です。カードにも確認用の認証局の証明書がありません"
 		}
 		return "確認していません(--quick)"
@@ -149,21 +150,21 @@ var ja = Catalog{
 			return "不明(カードが回数を返しませんでした)"
 		case p.NotSet():
 			return "このカードにはありません"
-		case p.Verified():
+		case p.verified():
 			return "現在、確認済みの状態です(回数は表示されません)"
 		case p.Locked:
 			return "ロック中"
 		}
 		return fmt.Sprintf("残り%d回(最大%d回)", p.TriesLeft, p.MaxTries)
 	},
-	PINWarning: func(pin string, p *PINReport) string {
+	PINWarning: func(pin jpki.PIN, p *PINReport) string {
 		name := jaPINName(pin)
 		switch {
-		case p.NotSet() && pin == "sign":
+		case p.NotSet() && pin == jpki.SignPIN:
 			return "このカードには署名用電子証明書が入っていないため、署名用パスワードもありません。15歳未満の方のカードや顔認証マイナンバーカードには入っていません。"
 		case p.NotSet():
 			return fmt.Sprintf("このカードには%sが設定されていません。顔認証マイナンバーカードには設定がありません。", name)
-		case p.Verified():
+		case p.verified():
 			return fmt.Sprintf("カードによると、%sは現在、確認済みの状態です(このパソコンのほかのプログラムが入力しました)。使い終わったら、そのプログラムを閉じるか、カードを取り出してください。", name)
 		case p.Locked && p.maybeNoPIN:
 			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。そうでなければ、市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください。", name)
@@ -205,11 +206,11 @@ var ja = Catalog{
 		}
 		return code
 	},
-	PINPrompt: func(pin string) string {
+	PINPrompt: func(pin jpki.PIN) string {
 		return fmt.Sprintf("%sを入力してください(画面には表示されません): ", jaPINName(pin))
 	},
-	PINCorrect: func(pin string, max int) string {
-		return fmt.Sprintf("正しい%sです。残り回数は%d回に戻りました。", jaPINName(pin), max)
+	PINCorrect: func(pin jpki.PIN) string {
+		return fmt.Sprintf("正しい%sです。残り回数は%d回に戻りました。", jaPINName(pin), pin.MaxTries())
 	},
 	PINUsage: func(got string) string {
 		return fmt.Sprintf("pin には status、または verify auth|sign を指定してください(「%s」ではありません)。例: jpkicheck pin verify auth", got)
@@ -510,13 +511,13 @@ func jaProblem(d Details) string {
 		return "カードの電子証明書を正しく読み取れませんでした。"
 	case PINLocked:
 		if d.MaybeNoPIN {
-			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。", jaPINName(PINKey(d.PIN)))
+			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。", jaPINName(d.PIN))
 		}
-		return fmt.Sprintf("%sはロックされています。", jaPINName(PINKey(d.PIN)))
+		return fmt.Sprintf("%sはロックされています。", jaPINName(d.PIN))
 	case PINWrong:
-		return fmt.Sprintf("%sが違います。残り%d回です。", jaPINName(PINKey(d.PIN)), d.TriesLeft)
+		return fmt.Sprintf("%sが違います。残り%d回です。", jaPINName(d.PIN), d.TriesLeft)
 	case PINLastTry:
-		return fmt.Sprintf("%sは残り1回のため、カードに送りませんでした。", jaPINName(PINKey(d.PIN)))
+		return fmt.Sprintf("%sは残り1回のため、カードに送りませんでした。", jaPINName(d.PIN))
 	case PINDeclined:
 		return "カードには何も送っていません。"
 	case PINMissing:
@@ -608,8 +609,8 @@ func jaHint(d Details, goos string) string {
 	return "--trace を付けて実行すると各手順を表示します。続く場合は問題を報告してください"
 }
 
-func jaPINName(pin string) string {
-	if pin == "sign" {
+func jaPINName(pin jpki.PIN) string {
+	if pin == jpki.SignPIN {
 		return "署名用パスワード(英数字6〜16桁)"
 	}
 	return "暗証番号(数字4桁)"

@@ -1,9 +1,9 @@
 package report
 
-// KioskMessages are the words of the kiosk page and of the kiosk and ui
+// kioskMessages are the words of the kiosk page and of the kiosk and ui
 // commands. The sentences about a card (state, advice, PINs, problems) are
 // the catalogue's own; these are what only the page and its commands say.
-type KioskMessages struct {
+type kioskMessages struct {
 	// Page is the page's static words. The page receives them as JSON with
 	// every status, so it holds no words of its own.
 	Page KioskPage

@@ -2,7 +2,7 @@ package report
 
 import "fmt"
 
-var enKiosk = KioskMessages{
+var enKiosk = kioskMessages{
 	Page: KioskPage{
 		Title:           "My Number Card: certificate expiry check",
 		LangButton:      "日本語",

@@ -2,7 +2,7 @@ package report
 
 import "fmt"
 
-var jaKiosk = KioskMessages{
+var jaKiosk = kioskMessages{
 	Page: KioskPage{
 		Title:           "マイナンバーカード 電子証明書の有効期限チェック",
 		LangButton:      "English",

@@ -41,7 +41,7 @@ func TestCatalogLanguages(t *testing.T) {
 		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2026, 12, 20)),
 		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2027, 4, 1)),
 	} {
-		if s := en.StateSentence(w) + en.Advice(w); hasJapanese(s) {
+		if s := en.StateSentence(w) + en.advice(w); hasJapanese(s) {
 			t.Errorf("English text contains Japanese: %s", s)
 		}
 		if s := ja.StateSentence(w); !hasJapanese(s) || !strings.HasSuffix(s, "。") {

@@ -3,6 +3,11 @@
 // the documented exit codes. It is the only place below the CLI and the
 // kiosk page that knows any human language; every sentence lives in one
 // catalogue per language (catalog_ja.go, catalog_en.go).
+//
+// The facts of a check (CardReport, language-neutral, the JSON contract)
+// are laid out once (Catalog.Layout: sections, rows, warnings, the next
+// step, what to bring); the terminal (text.go) and the kiosk page only
+// render that layout.
 package report
 
 import (

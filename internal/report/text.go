@@ -24,10 +24,10 @@ const (
 	ansiYellow = "\x1b[33m"
 )
 
-// Headline renders the state sentence in bold, coloured by urgency when
+// headline renders the state sentence in bold, coloured by urgency when
 // the style allows. The words carry the meaning on their own; colour only
 // helps the eye (and is absent for NO_COLOR and pipes).
-func (s Style) Headline(state window.State, text string) string {
+func (s Style) headline(state window.State, text string) string {
 	if !s.Color {
 		return text
 	}
@@ -41,17 +41,17 @@ func (s Style) Headline(state window.State, text string) string {
 	return ansiBold + colour + text + ansiReset
 }
 
-// Warn renders a warning line in bold red when colour is allowed.
-func (s Style) Warn(text string) string {
+// warn renders a warning line in bold red when colour is allowed.
+func (s Style) warn(text string) string {
 	if !s.Color {
 		return text
 	}
 	return ansiBold + ansiRed + text + ansiReset
 }
 
-// ExpiryLine renders an expiry date with weekday and era:
+// expiryLine renders an expiry date with weekday and era:
 // 2027年3月15日(月) 令和9年 / 15 March 2027 (Mon), Reiwa 9.
-func (c *Catalog) ExpiryLine(d window.Date) string {
+func (c *Catalog) expiryLine(d window.Date) string {
 	e, y, ok := d.Era()
 	if !ok {
 		return c.Date(d)
@@ -66,14 +66,14 @@ func (c *Catalog) ExpiryLine(d window.Date) string {
 // first, then the dates, then what to do.
 func WriteWindow(w io.Writer, c *Catalog, s Style, win window.Window) error {
 	var b strings.Builder
-	b.WriteString(s.Headline(win.State, c.StateSentence(win)))
+	b.WriteString(s.headline(win.State, c.StateSentence(win)))
 	b.WriteByte('\n')
 	writeFields(&b, [][2]string{
-		{c.LabelExpiry, c.ExpiryLine(win.Expiry)},
+		{c.LabelExpiry, c.expiryLine(win.Expiry)},
 		{c.LabelWindow, c.WindowRange(win.Opens, win.Expiry)},
 		{c.LabelToday, c.Date(win.Today)},
 	})
-	writeWrapped(&b, c.Advice(win), 0, 0)
+	writeWrapped(&b, c.advice(win), 0, 0)
 	if win.Months != window.DefaultMonths {
 		writeWrapped(&b, c.MonthsNote(win.Months), 0, 0)
 	}
@@ -128,123 +128,98 @@ func displayWidth(s string) int {
 	return n
 }
 
-// certLabelWidth aligns the certificate block's three labels, which are
-// printed in two steps (dates first, issuer when the signature is checked).
-func (c *Catalog) certLabelWidth() int {
-	return max(displayWidth(c.LabelExpiry), displayWidth(c.LabelWindow), displayWidth(c.LabelIssuer))
+// labelWidth aligns a certificate's rows, which are printed in two steps
+// (dates first, the issuer when the signature is checked).
+func (s *CertSection) labelWidth() int {
+	width := 0
+	for _, r := range s.Rows() {
+		width = max(width, displayWidth(r.Label))
+	}
+	return width
+}
+
+// fields are rows as writeFields takes them.
+func fields(rows []Row) [][2]string {
+	f := make([][2]string, len(rows))
+	for i, r := range rows {
+		f[i] = [2]string{r.Label, r.Value}
+	}
+	return f
 }
 
 // WriteCertHead prints what the first chunk of a certificate tells: which
 // certificate, the renewal state in one sentence, the expiry and window.
-func WriteCertHead(w io.Writer, c *Catalog, s Style, r *CertReport) error {
+func WriteCertHead(w io.Writer, s Style, cert *CertSection) error {
 	var b strings.Builder
-	b.WriteString(c.CertTitle(r.Kind))
+	b.WriteString(cert.Title)
 	b.WriteByte('\n')
-	b.WriteString(s.Headline(r.State, c.StateSentence(r.Window)))
+	b.WriteString(s.headline(cert.State, cert.Sentence))
 	b.WriteByte('\n')
-	writeFieldsWidth(&b, [][2]string{
-		{c.LabelExpiry, c.ExpiryLine(r.Expiry)},
-		{c.LabelWindow, c.WindowRange(r.Opens, r.Expiry)},
-	}, c.certLabelWidth())
+	writeFieldsWidth(&b, fields(cert.Dates), cert.labelWidth())
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // WriteCertTail prints what needs the whole certificate — who issued it and
 // whether the signature checks out — and then what to do.
-func WriteCertTail(w io.Writer, c *Catalog, s Style, r *CertReport) error {
+func WriteCertTail(w io.Writer, s Style, cert *CertSection) error {
 	var b strings.Builder
-	var paint []func(string) string
-	if r.Trust == "invalid" {
-		paint = append(paint, s.Warn)
+	if cert.Issuer != nil {
+		var paint []func(string) string
+		if cert.Issuer.Alert {
+			paint = append(paint, s.warn)
+		}
+		writeFieldsWidth(&b, fields([]Row{*cert.Issuer}), cert.labelWidth(), paint...)
 	}
-	writeFieldsWidth(&b, [][2]string{{c.LabelIssuer, c.TrustText(r)}}, c.certLabelWidth(), paint...)
-	writeWrapped(&b, c.Advice(r.Window), 0, 0)
-	if r.Months != window.DefaultMonths {
-		writeWrapped(&b, c.MonthsNote(r.Months), 0, 0)
+	for _, next := range cert.Next {
+		writeWrapped(&b, next, 0, 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// WriteClosing prints what follows the certificates: the PIN counters with
+// a warning line for each that needs one and, when there is a reason to
+// go, what to bring to the office.
+func WriteClosing(w io.Writer, s Style, l *Layout) error {
+	ew := &errWriter{w: w}
+	writePINs(ew, s, l)
+	if l.Bring != nil {
+		fmt.Fprintln(ew)
+		writeSection(ew, l.Bring)
+	}
+	return ew.err
 }
 
 // WritePINs prints the tries left for each PIN read, with a warning line
 // for a locked PIN or one with a single try left.
 func WritePINs(w io.Writer, c *Catalog, s Style, p PINs) error {
-	var b strings.Builder
-	b.WriteString(c.LabelPINs)
-	b.WriteByte('\n')
-	var fields [][2]string
-	var warnings []string
-	for _, pin := range []struct {
-		name string
-		r    *PINReport
-	}{{"auth", p.Auth}, {"sign", p.Sign}} {
-		if pin.r == nil {
-			continue
-		}
-		fields = append(fields, [2]string{c.PINName(pin.name), c.PINTries(pin.r)})
-		if warn := c.PINWarning(pin.name, pin.r); warn != "" {
-			warnings = append(warnings, warn)
-		}
+	return writePINs(w, s, c.Layout(&CardReport{PINs: p}, LayoutOptions{}))
+}
+
+func writePINs(w io.Writer, s Style, l *Layout) error {
+	if l.PINs == nil {
+		return nil
 	}
-	writeFields(&b, fields)
-	for _, warn := range warnings {
-		writeWrapped(&b, warn, 0, 0, s.Warn)
+	var b strings.Builder
+	b.WriteString(l.PINs.Title)
+	b.WriteByte('\n')
+	writeFields(&b, fields(l.PINs.Rows))
+	for _, warn := range l.Warnings {
+		writeWrapped(&b, warn, 0, 0, s.warn)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// Bring is what to bring to the office, in person and by proxy; offices
-// may set their own words.
-type Bring struct {
-	InPerson, ByProxy string
-}
-
-// DefaultBring is the catalogue's advice (docs/renewal-rule.md, "What to bring").
-func (c *Catalog) DefaultBring() Bring {
-	return Bring{InPerson: c.BringInPerson, ByProxy: c.BringByProxy}
-}
-
-// NeedsOffice reports whether the resident has a reason to go to the
-// office now: renewal open, expired, or a locked PIN.
-func (r *CardReport) NeedsOffice() bool {
-	return r.State != window.NotYetOpen || r.anyLocked()
-}
-
-// WriteBring prints what to bring, in person and by proxy.
-func WriteBring(w io.Writer, c *Catalog, bring Bring) error {
+// writeSection prints a title and its rows, values aligned.
+func writeSection(w io.Writer, sec *Section) error {
 	var b strings.Builder
-	b.WriteString(c.LabelBring)
+	b.WriteString(sec.Title)
 	b.WriteByte('\n')
-	writeFields(&b, [][2]string{{c.LabelInPerson, bring.InPerson}, {c.LabelByProxy, bring.ByProxy}})
+	writeFields(&b, fields(sec.Rows))
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// WriteCardReport prints a whole check at once: the simulated-card note,
-// each certificate, the PINs and, when there is a reason to go, what to
-// bring. The CLI prints the same pieces one by one as they arrive.
-func WriteCardReport(w io.Writer, c *Catalog, s Style, r *CardReport, bring Bring) error {
-	ew := &errWriter{w: w}
-	if r.Card.Simulated {
-		fmt.Fprintln(ew, c.Simulated(r.Card.Profile))
-		fmt.Fprintln(ew)
-	}
-	for _, cert := range []*CertReport{r.Certificates.Auth, r.Certificates.Sign} {
-		if cert == nil {
-			continue
-		}
-		WriteCertHead(ew, c, s, cert)
-		WriteCertTail(ew, c, s, cert)
-		fmt.Fprintln(ew)
-	}
-	WritePINs(ew, c, s, r.PINs)
-	if r.NeedsOffice() {
-		fmt.Fprintln(ew)
-		WriteBring(ew, c, bring)
-	}
-	return ew.err
 }
 
 // errWriter keeps the first write error so a sequence of writes can be
