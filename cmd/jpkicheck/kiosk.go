@@ -108,7 +108,7 @@ func (c *cli) serveKiosk(ctx context.Context, args []string, home bool) (int, er
 		fmt.Fprintln(c.stderr, c.msg.Kiosk.Listening(url))
 	default:
 		fmt.Fprintln(c.stderr, c.msg.Kiosk.OpenBrowser(url))
-		if err := kiosk.OpenBrowser(url); err != nil {
+		if err := openBrowser(url); err != nil {
 			fmt.Fprintln(c.stderr, c.msg.Kiosk.BrowserFailed(url))
 		}
 	}
