@@ -6,14 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/office"
-	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -31,16 +30,15 @@ const (
 
 // Config configures a Machine.
 type Config struct {
-	Source Source
+	// Source is where the cards come from: the readers it reports (those
+	// its options select) are the kiosk's, and it traces the commands.
+	Source source.Readers
 	// Trust is the set of recognised CAs; nil means the built-in J-LIS CAs.
 	// It is only read, never changed.
 	Trust *jpki.TrustStore
-	Rule  window.Rule           // zero: window.DefaultRule
-	Today func() window.Date    // nil: today in Japan
-	Trace func(jpki.TraceEvent) // every APDU, PIN bytes masked; nil: none
-	Logf  func(string, ...any)  // what happened, without personal data; nil: silent
-	// Reader keeps only readers whose name contains it (case-insensitive).
-	Reader string
+	Rule  window.Rule          // zero: window.DefaultRule
+	Today func() window.Date   // nil: today in Japan
+	Logf  func(string, ...any) // what happened, without personal data; nil: silent
 	// Linger is how long a result or error stays before the page asks for
 	// the card to be taken; 0 keeps it until the card leaves.
 	Linger time.Duration
@@ -194,7 +192,7 @@ func (m *Machine) Run(ctx context.Context) error {
 	defer cancel()
 	l := &loop{m: m, ctx: ctx, service: true, readers: map[string]bool{}, results: make(chan readMsg, 4)}
 	defer l.clearCard()
-	events := m.cfg.Source.Events(ctx)
+	events := m.cfg.Source.Watch(ctx)
 	for {
 		select {
 		case ev, ok := <-events:
@@ -226,31 +224,24 @@ func timerC(t *time.Timer) <-chan time.Time {
 	return t.C
 }
 
-func (l *loop) wanted(reader string) bool {
-	want := l.m.cfg.Reader
-	return want == "" || strings.Contains(strings.ToLower(reader), strings.ToLower(want))
-}
-
-func (l *loop) event(ev pcsc.Event) {
+func (l *loop) event(ev source.Event) {
 	logf := l.m.cfg.Logf
-	name := ev.Reader.Name
+	name := ev.Reader
 	switch ev.Kind {
-	case pcsc.ServiceGone:
+	case source.ServiceGone:
 		logf("kiosk: card service gone: %v", ev.Err)
 		l.service = false
 		l.clearCard()
 		clear(l.readers)
-	case pcsc.ServiceBack:
+	case source.ServiceBack:
 		logf("kiosk: card service back")
 		l.service = true
-	case pcsc.ReaderAdded:
-		if l.wanted(name) {
-			logf("kiosk: reader %s connected", name)
-			if _, ok := l.readers[name]; !ok {
-				l.readers[name] = false
-			}
+	case source.ReaderAdded:
+		logf("kiosk: reader %s connected", name)
+		if _, ok := l.readers[name]; !ok {
+			l.readers[name] = false
 		}
-	case pcsc.ReaderRemoved:
+	case source.ReaderRemoved:
 		if _, ok := l.readers[name]; ok {
 			logf("kiosk: reader %s disconnected", name)
 			delete(l.readers, name)
@@ -258,12 +249,10 @@ func (l *loop) event(ev pcsc.Event) {
 		if name == l.active {
 			l.clearCard()
 		}
-	case pcsc.CardInserted:
-		if l.wanted(name) {
-			logf("kiosk: %s: card inserted", name)
-			l.readers[name] = true
-		}
-	case pcsc.CardRemoved:
+	case source.CardInserted:
+		logf("kiosk: %s: card inserted", name)
+		l.readers[name] = true
+	case source.CardRemoved:
 		if _, ok := l.readers[name]; ok {
 			logf("kiosk: %s: card removed", name)
 			l.readers[name] = false
@@ -333,7 +322,7 @@ func (m *Machine) read(ctx context.Context, id int, reader string, today window.
 		func(r *report.CardReport) { send(readMsg{rep: r}) })
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			err = fmt.Errorf("reading the card in %q: no answer within %v: %w", reader, m.cfg.ReadTimeout, pcsc.ErrTimeout)
+			err = fmt.Errorf("reading the card in %q: no answer within %v: %w", reader, m.cfg.ReadTimeout, source.ErrTimeout)
 		}
 		send(readMsg{err: err})
 	}
@@ -345,20 +334,12 @@ func (m *Machine) check(ctx context.Context, reader string, today window.Date, e
 		return err
 	}
 	defer card.Close()
-	info := card.Info()
-	trust, err := trustFor(m.cfg.Trust, card.TrustPEM())
-	if err != nil {
-		return err
-	}
-	var opts []jpki.CardOption
-	if m.cfg.Trace != nil {
-		opts = append(opts, jpki.WithTrace(m.cfg.Trace))
-	}
+	info := cardInfo(card)
 	var res *jpki.Result
-	err = card.Do(ctx, func(tx jpki.Transmitter) error {
+	err = card.Do(func(jc *jpki.Card) error {
 		var err error
-		res, err = jpki.Check(jpki.NewCard(tx, opts...), jpki.CheckOptions{
-			Trust: trust,
+		res, err = jpki.Check(jc, jpki.CheckOptions{
+			Trust: card.Trust(m.cfg.Trust),
 			Quick: m.cfg.Quick,
 			OnValidity: func(v jpki.Validity) {
 				r := &report.CardReport{Card: info, Today: today}
@@ -376,22 +357,12 @@ func (m *Machine) check(ctx context.Context, reader string, today window.Date, e
 	return nil
 }
 
-// trustFor adds a card's own CA (the simulated card's test CA) to a copy
-// of the configured store; the configured store itself is never changed.
-func trustFor(base *jpki.TrustStore, extra []byte) (*jpki.TrustStore, error) {
-	if extra == nil {
-		return base, nil
+// cardInfo says what the card is, for the report.
+func cardInfo(card *source.Card) report.CardInfo {
+	if card.Simulated {
+		return report.CardInfo{Simulated: true, Profile: card.Profile}
 	}
-	t := jpki.DefaultTrust()
-	for _, ca := range base.CAs() {
-		if ca.Source == jpki.TrustUserSupplied {
-			t.AddCertificate(ca.Certificate())
-		}
-	}
-	if _, err := t.AddPEM(extra); err != nil {
-		return nil, fmt.Errorf("trusting the simulated card's test CA: %w", err)
-	}
-	return t, nil
+	return report.CardInfo{Reader: card.Reader}
 }
 
 func (l *loop) result(msg readMsg) {
@@ -453,7 +424,7 @@ func (l *loop) timedOut() {
 	if l.phase != phaseReading && !(l.phase == phaseResult && l.pending) {
 		return
 	}
-	err := fmt.Errorf("reading the card in %q: no answer within %v: %w", l.active, l.m.cfg.ReadTimeout, pcsc.ErrTimeout)
+	err := fmt.Errorf("reading the card in %q: no answer within %v: %w", l.active, l.m.cfg.ReadTimeout, source.ErrTimeout)
 	l.m.cfg.Logf("kiosk: %s: %v", l.active, err)
 	l.readID++
 	l.phase, l.rep, l.pending, l.problem = phaseError, nil, false, report.Classify(err)
