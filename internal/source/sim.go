@@ -56,8 +56,8 @@ func IsProfile(name string) bool {
 	return false
 }
 
-// SimReaderName is the name of the simulated card's reader in a Sim.
-const SimReaderName = "jpkicheck simulated reader"
+// simReaderName is the name of the simulated card's reader in a Sim.
+const simReaderName = "jpkicheck simulated reader"
 
 // Sim is the simulated card's reader as Readers: Insert puts a card in,
 // Remove takes it out. The kiosk's --sim runs on it (card in from the
@@ -209,15 +209,15 @@ func (s *Sim) Watch(ctx context.Context) <-chan Event {
 }
 
 // simEvent is a change of the simulated reader.
-func simEvent(k EventKind) Event { return Event{Kind: k, Reader: SimReaderName} }
+func simEvent(k EventKind) Event { return Event{Kind: k, Reader: simReaderName} }
 
 // Connect implements Readers.
 func (s *Sim) Connect(ctx context.Context, reader string) (*Card, error) {
 	s.mu.Lock()
 	card := s.card
 	s.mu.Unlock()
-	if reader != SimReaderName || card == nil {
+	if reader != simReaderName || card == nil {
 		return nil, fmt.Errorf("connecting to the simulated card: %w", pcsc.ErrCardRemoved)
 	}
-	return simulated(ctx, card, SimReaderName, s.opts)
+	return simulated(ctx, card, simReaderName, s.opts)
 }

@@ -67,8 +67,8 @@ func (o Options) cardOptions() []jpki.CardOption {
 	return opts
 }
 
-// SimulatedReader is the Reader of a simulated card opened with Open.
-const SimulatedReader = "simulated"
+// simulatedReader is the Reader of a simulated card opened with Open.
+const simulatedReader = "simulated"
 
 // Card is an open card of either kind.
 type Card struct {
@@ -109,7 +109,7 @@ func Open(ctx context.Context, o Options) (*Card, error) {
 		if err != nil {
 			return nil, fmt.Errorf("starting the simulated card: %w", err)
 		}
-		return simulated(ctx, sim, SimulatedReader, o)
+		return simulated(ctx, sim, simulatedReader, o)
 	}
 	card, err := pcsc.Open(ctx, pcsc.Options{Reader: o.Reader, Wait: o.Wait, Timeout: o.Timeout, OnWaiting: o.OnWaiting})
 	if err != nil {
@@ -329,9 +329,9 @@ func (c *Card) Close() error {
 	return nil
 }
 
-// PINSent reports whether a VERIFY with data went to the card since it
+// sentPIN reports whether a VERIFY with data went to the card since it
 // was opened.
-func (c *Card) PINSent() bool {
+func (c *Card) sentPIN() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.pinSent

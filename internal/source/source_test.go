@@ -50,8 +50,8 @@ func TestPINNeedsExclusive(t *testing.T) {
 	if err := verifyAuth(card); !errors.Is(err, ErrNotExclusive) {
 		t.Fatalf("VERIFY without Exclusive: %v, want ErrNotExclusive", err)
 	}
-	if n := pinsSent(card.Sim()); n != 0 || card.PINSent() {
-		t.Errorf("%d VERIFY with data reached the card (PINSent %v)", n, card.PINSent())
+	if n := pinsSent(card.Sim()); n != 0 || card.sentPIN() {
+		t.Errorf("%d VERIFY with data reached the card (PINSent %v)", n, card.sentPIN())
 	}
 	// Reading the counters is an empty VERIFY: no PIN, no exclusivity needed.
 	if err := card.Do(func(jc *jpki.Card) error { _, err := jpki.PINTries(jc, jpki.AuthPIN); return err }); err != nil {
@@ -69,8 +69,8 @@ func TestCloseClearsVerifiedPIN(t *testing.T) {
 		t.Fatal(err)
 	}
 	sim := card.Sim()
-	if !card.PINSent() || !sim.State().Auth.Verified {
-		t.Fatalf("after VERIFY: PINSent %v, card state %+v", card.PINSent(), sim.State().Auth)
+	if !card.sentPIN() || !sim.State().Auth.Verified {
+		t.Fatalf("after VERIFY: PINSent %v, card state %+v", card.sentPIN(), sim.State().Auth)
 	}
 	if err := card.Close(); err != nil {
 		t.Fatal(err)
@@ -199,11 +199,11 @@ func TestSimEvents(t *testing.T) {
 	}
 	events := sim.Watch(ctx)
 	for _, want := range []EventKind{ReaderAdded, CardInserted} {
-		if ev := next(t, events); ev.Kind != want || ev.Reader != SimReaderName {
+		if ev := next(t, events); ev.Kind != want || ev.Reader != simReaderName {
 			t.Fatalf("event %+v, want %v", ev, want)
 		}
 	}
-	card, err := sim.Connect(ctx, SimReaderName)
+	card, err := sim.Connect(ctx, simReaderName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestSimEvents(t *testing.T) {
 	if _, err := checkCard(card, nil); !errors.Is(err, pcsc.ErrCardRemoved) {
 		t.Errorf("reading a removed card: %v", err)
 	}
-	if _, err := sim.Connect(ctx, SimReaderName); !errors.Is(err, pcsc.ErrCardRemoved) {
+	if _, err := sim.Connect(ctx, simReaderName); !errors.Is(err, pcsc.ErrCardRemoved) {
 		t.Errorf("connecting to an empty reader: %v", err)
 	}
 	sim.StopService(true)
