@@ -334,12 +334,12 @@ func (m *Machine) check(ctx context.Context, reader string, today window.Date, e
 		return err
 	}
 	defer card.Close()
-	info := cardInfo(card)
+	info, trust := cardInfo(card), card.Trust(m.cfg.Trust)
 	var res *jpki.Result
 	err = card.Do(func(jc *jpki.Card) error {
 		var err error
 		res, err = jpki.Check(jc, jpki.CheckOptions{
-			Trust: card.Trust(m.cfg.Trust),
+			Trust: trust,
 			Quick: m.cfg.Quick,
 			OnValidity: func(v jpki.Validity) {
 				r := &report.CardReport{Card: info, Today: today}
