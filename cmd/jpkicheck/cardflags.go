@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/source"
@@ -55,7 +54,7 @@ func (f *simFlag) IsBoolFlag() bool { return true }
 func (f *simFlag) Set(s string) error {
 	switch s {
 	case "true":
-		f.profile = string(cardsim.Valid)
+		f.profile = source.DefaultProfile
 	case "false":
 		f.profile = ""
 	default:
@@ -68,11 +67,11 @@ func (f *simFlag) Set(s string) error {
 // flag: the flag parser leaves PROFILE among the positional arguments, and
 // profile names never collide with command words (status, verify, auth…).
 func (f *cardFlags) takeProfile(rest []string) []string {
-	if f.sim.profile != string(cardsim.Valid) {
+	if f.sim.profile != source.DefaultProfile {
 		return rest
 	}
 	for i, a := range rest {
-		if isProfile(a) {
+		if source.IsProfile(a) {
 			f.sim.profile = a
 			return slices.Delete(slices.Clone(rest), i, i+1)
 		}
@@ -80,14 +79,10 @@ func (f *cardFlags) takeProfile(rest []string) []string {
 	return rest
 }
 
-func isProfile(name string) bool {
-	return slices.ContainsFunc(cardsim.Profiles(), func(p cardsim.ProfileInfo) bool { return string(p.Name) == name })
-}
-
 func profileNames() string {
 	var names []string
-	for _, p := range cardsim.Profiles() {
-		names = append(names, string(p.Name))
+	for _, p := range source.Profiles() {
+		names = append(names, p.Name)
 	}
 	return strings.Join(names, ", ")
 }
@@ -120,7 +115,7 @@ func (f *cardFlags) trust() (*jpki.TrustStore, error) {
 
 // checkProfile rejects a --sim profile the simulated card does not have.
 func (f *cardFlags) checkProfile() error {
-	if f.sim.profile != "" && !isProfile(f.sim.profile) {
+	if f.sim.profile != "" && !source.IsProfile(f.sim.profile) {
 		return &usageError{msg: f.c.msg.UnknownProfile(f.sim.profile, profileNames())}
 	}
 	return nil
@@ -130,12 +125,9 @@ func (f *cardFlags) checkProfile() error {
 // --today (or today) in Japan, safely inside that civil day.
 func (f *cardFlags) simToday() time.Time { return f.day().Time().Add(12 * time.Hour) }
 
-// open opens the card the flags name, showing "insert your card" on a
-// terminal while it waits.
-func (f *cardFlags) open(ctx context.Context, prog *progress) (*source.Card, error) {
-	if err := f.checkProfile(); err != nil {
-		return nil, err
-	}
+// options are the source options the flags name; prog, if not nil,
+// shows "insert your card" while Open waits.
+func (f *cardFlags) options(prog *progress) source.Options {
 	o := source.Options{
 		Sim:    f.sim.profile,
 		Today:  f.simToday(),
@@ -151,19 +143,20 @@ func (f *cardFlags) open(ctx context.Context, prog *progress) (*source.Card, err
 			fmt.Fprintf(f.c.stderr, "trace: %s\n", e)
 		}
 	}
+	return o
+}
+
+// open opens the card the flags name, showing "insert your card" on a
+// terminal while it waits.
+func (f *cardFlags) open(ctx context.Context, prog *progress) (*source.Card, error) {
+	if err := f.checkProfile(); err != nil {
+		return nil, err
+	}
+	o := f.options(prog)
 	if f.c.openCard == nil {
 		return source.Open(ctx, o)
 	}
 	return f.c.openCard(ctx, o)
-}
-
-// info describes the card for the report.
-func cardInfo(card *source.Card) report.CardInfo {
-	info := report.CardInfo{Simulated: card.Simulated, Profile: card.Profile}
-	if !card.Simulated {
-		info.Reader = card.Reader
-	}
-	return info
 }
 
 // goos is the system hints are written for; JPKICHECK_GOOS lets tests
@@ -235,8 +228,8 @@ func (c *cli) sayProblem(d report.Details) {
 
 // openTrusted opens the card and builds the recognised CA set: the
 // built-in J-LIS CAs, every --trust-ca file and, for the simulated card,
-// its own test CA. A bad --trust-ca file is a *usageError; anything else is
-// about the card (see cardFailure).
+// its own test CA (source.Card.Trust). A bad --trust-ca file is a
+// *usageError; anything else is about the card (see cardFailure).
 func (f *cardFlags) openTrusted(ctx context.Context, prog *progress) (*source.Card, *jpki.TrustStore, error) {
 	trust, err := f.trust()
 	if err != nil {
@@ -246,13 +239,7 @@ func (f *cardFlags) openTrusted(ctx context.Context, prog *progress) (*source.Ca
 	if err != nil {
 		return nil, nil, err
 	}
-	if pem := card.SimCAPEM(); pem != nil {
-		if _, err := trust.AddPEM(pem); err != nil {
-			card.Close()
-			return nil, nil, fmt.Errorf("trusting the simulated card's test CA: %w", err)
-		}
-	}
-	return card, trust, nil
+	return card, card.Trust(trust), nil
 }
 
 // cardFailure turns an error from opening or reading a card into the

@@ -62,14 +62,14 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 
 	var card *source.Card
 	opened := false
-	reading, err := cardcheck.Read(func() (cardcheck.Card, error) {
+	reading, err := cardcheck.Read(func() (*source.Card, error) {
 		var err error
 		if card, err = f.card.open(ctx, prog); err != nil {
 			return nil, err
 		}
 		opened = true
 		prog.say(c.msg.Reading)
-		return cliCard{card}, nil
+		return card, nil
 	}, cardcheck.Options{
 		Trust: base,
 		Today: today,
@@ -141,22 +141,6 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 		return c.explain(signErr), nil
 	}
 	return rep.ExitCode, nil
-}
-
-// cliCard is the command line's open card as the read step takes it.
-type cliCard struct{ *source.Card }
-
-func (c cliCard) Info() report.CardInfo { return cardInfo(c.Card) }
-
-// Trust adds the simulated card's test CA to base, which is this
-// command's own store (the built-in CAs and --trust-ca).
-func (c cliCard) Trust(base *jpki.TrustStore) (*jpki.TrustStore, error) {
-	if pem := c.SimCAPEM(); pem != nil {
-		if _, err := base.AddPEM(pem); err != nil {
-			return nil, fmt.Errorf("trusting the simulated card's test CA: %w", err)
-		}
-	}
-	return base, nil
 }
 
 // readSign reads the signing certificate for --sign: the tries left are

@@ -12,11 +12,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jpkicheck/jpkicheck/internal/cardsim"
-	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk"
 	"github.com/jpkicheck/jpkicheck/internal/office"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
 // kioskFlags are the flags of kiosk and ui.
@@ -97,7 +96,7 @@ func (c *cli) serveKiosk(ctx context.Context, f *kioskFlags, home bool) (int, er
 		fmt.Fprintln(c.stderr, c.msg.Kiosk.Listening(url))
 	default:
 		fmt.Fprintln(c.stderr, c.msg.Kiosk.OpenBrowser(url))
-		if err := kiosk.OpenBrowser(url); err != nil {
+		if err := openBrowser(url); err != nil {
 			fmt.Fprintln(c.stderr, c.msg.Kiosk.BrowserFailed(url))
 		}
 	}
@@ -147,11 +146,9 @@ func (c *cli) kioskConfig(f *kioskFlags, home, langSet bool) (kiosk.Config, erro
 		}
 	}
 	cfg := kiosk.Config{
-		Source: kiosk.PCSC{},
 		Trust:  trust,
 		Rule:   f.card.rule(),
 		Today:  f.card.day,
-		Reader: f.card.reader,
 		Linger: f.linger.value,
 		Quick:  f.quick,
 		Office: o,
@@ -164,18 +161,12 @@ func (c *cli) kioskConfig(f *kioskFlags, home, langSet bool) (kiosk.Config, erro
 	if home || langSet {
 		cfg.Lang = c.msg.Lang
 	}
-	if f.card.trace {
-		cfg.Trace = func(e jpki.TraceEvent) { fmt.Fprintf(c.stderr, "trace: %s\n", e) }
-	}
 	if err := f.card.checkProfile(); err != nil {
 		return kiosk.Config{}, err
 	}
-	if p := f.card.sim.profile; p != "" {
-		sim := &kiosk.Sim{Today: f.card.simToday()}
-		if err := sim.Insert(cardsim.Options{Profile: cardsim.Profile(p)}); err != nil {
-			return kiosk.Config{}, err
-		}
-		cfg.Source = sim
+	// The readers the flags name, or the simulated card already inserted.
+	if cfg.Source, err = source.NewReaders(f.card.options(nil)); err != nil {
+		return kiosk.Config{}, err
 	}
 	return cfg, nil
 }

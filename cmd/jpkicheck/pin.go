@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/jpkicheck/jpkicheck/internal/cardcheck"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
@@ -78,7 +79,7 @@ func (c *cli) pinStatus(ctx context.Context, f *cardFlags, asJSON bool) (int, er
 			Card     report.CardInfo `json:"card"`
 			PINs     report.PINs     `json:"pins"`
 			ExitCode int             `json:"exit_code"`
-		}{cardInfo(card), pins, code})
+		}{cardcheck.Info(card), pins, code})
 	}
 	c.simNote(card)
 	return code, report.WritePINs(c.stdout, c.msg, c.style(), pins)

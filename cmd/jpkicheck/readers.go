@@ -3,14 +3,13 @@ package main
 import (
 	"context"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
-	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
 // readerJSON is one line of "readers --json".
@@ -40,35 +39,30 @@ func newReadersFlags(c *cli, fs *flagSet) *readersFlags {
 // BINARY); no PIN is involved.
 func runReaders(ctx context.Context, c *cli, f *readersFlags, _ []string) (int, error) {
 	common, card := f.common, f.card
-	var opts []jpki.CardOption
-	if card.trace {
-		opts = append(opts, jpki.WithTrace(func(e jpki.TraceEvent) { fmt.Fprintf(c.stderr, "trace: %s\n", e) }))
-	}
-
 	var list []readerJSON
 	if card.sim.profile != "" {
 		src, err := card.open(ctx, nil)
 		if err != nil {
 			return c.cardFailure(err)
 		}
-		rj := readerJSON{Name: src.Reader + " (" + src.Profile + ")", CardPresent: true, ATR: strings.ToUpper(hex.EncodeToString(src.Sim().ATR()))}
-		var t jpki.CardType
-		if err := src.Do(func(jc *jpki.Card) error { t, err = jpki.Identify(jc); return err }); err != nil {
-			rj.Problem = report.Classify(err).Problem
-		} else {
-			rj.Card = t.String()
-		}
+		defer src.Close()
+		rj := readerJSON{Name: src.Reader + " (" + src.Profile + ")", CardPresent: true, ATR: strings.ToUpper(hex.EncodeToString(src.ATR()))}
+		rj.Card, rj.Problem = identify(src)
 		list = append(list, rj)
 	} else {
-		readers, err := c.listReaders(ctx, card)
+		o := card.options(nil)
+		slots, err := source.List(ctx, o)
 		if err != nil {
 			return c.cardFailure(err)
 		}
-		for _, r := range readers {
+		// Identifying is brief: a card that does not answer within 3 s
+		// is reported as such, and the next reader gets its turn.
+		o.Timeout = 3 * time.Second
+		for _, r := range slots {
 			rj := readerJSON{Name: r.Name, CardPresent: r.CardPresent}
 			if r.CardPresent {
 				rj.ATR = strings.ToUpper(hex.EncodeToString(r.ATR))
-				rj.Card, rj.Problem = identify(ctx, r.Name, opts)
+				rj.Card, rj.Problem = connectAndIdentify(ctx, r.Name, o)
 			}
 			list = append(list, rj)
 		}
@@ -102,43 +96,24 @@ func runReaders(ctx context.Context, c *cli, f *readersFlags, _ []string) (int, 
 	return code, nil
 }
 
-// listReaders lists the readers matching --reader. With --wait it first
-// waits, up to that long, for a card in one of them (a resident told to
-// "insert the card, then run readers" may be a little late); pcsc bounds
-// that wait even when the daemon stalls.
-func (c *cli) listReaders(ctx context.Context, f *cardFlags) ([]pcsc.Reader, error) {
-	if f.wait > 0 {
-		wctx, cancel := context.WithTimeout(ctx, f.wait)
-		_, err := pcsc.WaitForCard(wctx, f.reader)
-		cancel()
-		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
-			return nil, err
-		}
-	}
-	all, err := pcsc.Readers()
-	if err != nil {
-		return nil, err
-	}
-	var out []pcsc.Reader
-	for _, r := range all {
-		if r.Matches(f.reader) {
-			out = append(out, r)
-		}
-	}
-	return out, nil
-}
-
-// identify connects to the card briefly and reads its JPKI token.
-func identify(ctx context.Context, reader string, opts []jpki.CardOption) (string, report.Problem) {
-	card, err := pcsc.Connect(ctx, reader, 3*time.Second)
+// connectAndIdentify connects to the card in the reader briefly and
+// reads its JPKI token.
+func connectAndIdentify(ctx context.Context, reader string, o source.Options) (string, report.Problem) {
+	card, err := source.Connect(ctx, reader, o)
 	if err != nil {
 		return "", report.Classify(err).Problem
 	}
 	defer card.Close()
+	return identify(card)
+}
+
+// identify reads the card's JPKI token: what kind of card it is, or the
+// problem that kept it from saying.
+func identify(card *source.Card) (string, report.Problem) {
 	var t jpki.CardType
-	err = card.Do(func(tx pcsc.Transmitter) error {
+	err := card.Do(func(jc *jpki.Card) error {
 		var err error
-		t, err = jpki.Identify(jpki.NewCard(tx, opts...))
+		t, err = jpki.Identify(jc)
 		return err
 	})
 	if err != nil {

@@ -8,19 +8,17 @@ package cardcheck
 import (
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
-// Card is an open card as the card source hands it out.
-type Card interface {
-	// Do runs fn as one sequence of commands (one PC/SC transaction).
-	Do(fn func(*jpki.Card) error) error
-	// Trust returns base plus the CAs this card brings with it (the
-	// simulated card's test CA), leaving base as it was.
-	Trust(base *jpki.TrustStore) (*jpki.TrustStore, error)
-	// Info says what the card is, for the report.
-	Info() report.CardInfo
-	Close() error
+// Info says what the card is, for the report: the simulated card and its
+// profile, or the reader a real card is in.
+func Info(card *source.Card) report.CardInfo {
+	if card.Simulated {
+		return report.CardInfo{Simulated: true, Profile: card.Profile}
+	}
+	return report.CardInfo{Reader: card.Reader}
 }
 
 // Options configure Read.
@@ -38,7 +36,7 @@ type Options struct {
 
 // Reading is what Read found, on a card still open.
 type Reading struct {
-	Card   Card
+	Card   *source.Card
 	Trust  *jpki.TrustStore // what Report's trust was checked against
 	Report *report.CardReport
 }
@@ -46,7 +44,7 @@ type Reading struct {
 // Read connects with connect, works out the recognised CAs and runs the
 // no-PIN check. On success the card is still open, for the caller to
 // read on (with a PIN) or close; on failure it has been closed.
-func Read(connect func() (Card, error), o Options) (*Reading, error) {
+func Read(connect func() (*source.Card, error), o Options) (*Reading, error) {
 	card, err := connect()
 	if err != nil {
 		return nil, err
@@ -59,18 +57,14 @@ func Read(connect func() (Card, error), o Options) (*Reading, error) {
 	return r, nil
 }
 
-func check(card Card, o Options) (*Reading, error) {
+func check(card *source.Card, o Options) (*Reading, error) {
 	base := o.Trust
 	if base == nil {
 		base = jpki.DefaultTrust()
 	}
-	trust, err := card.Trust(base)
-	if err != nil {
-		return nil, err
-	}
-	info := card.Info()
+	trust, info := card.Trust(base), Info(card)
 	var res *jpki.Result
-	err = card.Do(func(jc *jpki.Card) error {
+	err := card.Do(func(jc *jpki.Card) error {
 		opts := jpki.CheckOptions{Trust: trust, Quick: o.Quick}
 		if o.Early != nil {
 			opts.OnValidity = func(v jpki.Validity) { o.Early(report.FromValidity(v, info, o.Today, o.Rule)) }

@@ -1,6 +1,7 @@
 package cardcheck
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -8,51 +9,32 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
-// simCard is the simulated card behind the read step's interface, the way
-// the card source hands one out.
-type simCard struct {
-	sim    *cardsim.Card
-	closed int
-}
-
-func (c *simCard) Do(fn func(*jpki.Card) error) error { return fn(jpki.NewCard(c.sim)) }
-func (c *simCard) Info() report.CardInfo {
-	return report.CardInfo{Simulated: true, Profile: string(c.sim.Profile())}
-}
-func (c *simCard) Close() error { c.closed++; return nil }
-func (c *simCard) Trust(base *jpki.TrustStore) (*jpki.TrustStore, error) {
-	pem := c.sim.CAPEM()
-	if pem == nil {
-		return base, nil
-	}
-	t := jpki.DefaultTrust()
-	for _, ca := range base.CAs() {
-		if ca.Source == jpki.TrustUserSupplied {
-			t.AddCertificate(ca.Certificate())
-		}
-	}
-	_, err := t.AddPEM(pem)
-	return t, err
-}
-
 var today = window.MustDate(2026, 6, 1)
 
-func newCard(t *testing.T, p cardsim.Profile) *simCard {
+// newCard opens the simulated card the way every command does.
+func newCard(t *testing.T, p cardsim.Profile) *source.Card {
 	t.Helper()
-	sim, err := cardsim.New(cardsim.Options{Profile: p, Today: today.Time().Add(12 * time.Hour)})
+	card, err := source.Open(context.Background(), source.Options{Sim: string(p), Today: today.Time().Add(12 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &simCard{sim: sim}
+	t.Cleanup(func() { card.Close() })
+	return card
+}
+
+// usable reports whether the card still takes commands.
+func usable(card *source.Card) bool {
+	return !errors.Is(card.Do(func(*jpki.Card) error { return nil }), source.ErrClosed)
 }
 
 func TestReadGivesTheEarlyAnswerThenTheFacts(t *testing.T) {
 	card := newCard(t, cardsim.WindowOpen)
 	var early []*report.CardReport
-	r, err := Read(func() (Card, error) { return card, nil }, Options{
+	r, err := Read(func() (*source.Card, error) { return card, nil }, Options{
 		Today: today, Rule: window.DefaultRule,
 		Early: func(r *report.CardReport) { early = append(early, r) },
 	})
@@ -75,25 +57,25 @@ func TestReadGivesTheEarlyAnswerThenTheFacts(t *testing.T) {
 	if rep.PINs.Auth == nil || rep.PINs.Auth.MaxTries != jpki.AuthPIN.MaxTries() || rep.PINs.Sign.MaxTries != jpki.SignPIN.MaxTries() {
 		t.Errorf("PINs: %+v", rep.PINs)
 	}
-	if card.closed != 0 || r.Card != Card(card) {
+	if !usable(card) || r.Card != card {
 		t.Error("a successful read must leave the card open for the caller")
 	}
 }
 
 func TestReadClosesTheCardOnFailure(t *testing.T) {
 	card := newCard(t, cardsim.NotJPKI)
-	_, err := Read(func() (Card, error) { return card, nil }, Options{Today: today, Rule: window.DefaultRule})
+	_, err := Read(func() (*source.Card, error) { return card, nil }, Options{Today: today, Rule: window.DefaultRule})
 	if !errors.Is(err, jpki.ErrNotJPKI) {
 		t.Errorf("err = %v, want ErrNotJPKI", err)
 	}
-	if card.closed != 1 {
-		t.Errorf("closed %d times, want once", card.closed)
+	if usable(card) {
+		t.Error("a failed read must close the card")
 	}
 }
 
 func TestReadPassesTheConnectError(t *testing.T) {
 	want := errors.New("no reader")
-	if _, err := Read(func() (Card, error) { return nil, want }, Options{}); err != want {
+	if _, err := Read(func() (*source.Card, error) { return nil, want }, Options{}); err != want {
 		t.Errorf("err = %v, want the connect error", err)
 	}
 }

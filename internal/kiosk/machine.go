@@ -6,15 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardcheck"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/office"
-	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -32,16 +31,15 @@ const (
 
 // Config configures a Machine.
 type Config struct {
-	Source Source
+	// Source is where the cards come from: the readers it reports (those
+	// its options select) are the kiosk's, and it traces the commands.
+	Source source.Readers
 	// Trust is the set of recognised CAs; nil means the built-in J-LIS CAs.
 	// It is only read, never changed.
 	Trust *jpki.TrustStore
-	Rule  window.Rule           // zero: window.DefaultRule
-	Today func() window.Date    // nil: today in Japan
-	Trace func(jpki.TraceEvent) // every APDU, PIN bytes masked; nil: none
-	Logf  func(string, ...any)  // what happened, without personal data; nil: silent
-	// Reader keeps only readers whose name contains it (case-insensitive).
-	Reader string
+	Rule  window.Rule          // zero: window.DefaultRule
+	Today func() window.Date   // nil: today in Japan
+	Logf  func(string, ...any) // what happened, without personal data; nil: silent
 	// Linger is how long a result or error stays before the page asks for
 	// the card to be taken; 0 keeps it until the card leaves.
 	Linger time.Duration
@@ -195,7 +193,7 @@ func (m *Machine) Run(ctx context.Context) error {
 	defer cancel()
 	l := &loop{m: m, ctx: ctx, service: true, readers: map[string]bool{}, results: make(chan readMsg, 4)}
 	defer l.clearCard()
-	events := m.cfg.Source.Events(ctx)
+	events := m.cfg.Source.Watch(ctx)
 	for {
 		select {
 		case ev, ok := <-events:
@@ -227,31 +225,24 @@ func timerC(t *time.Timer) <-chan time.Time {
 	return t.C
 }
 
-func (l *loop) wanted(reader string) bool {
-	want := l.m.cfg.Reader
-	return want == "" || strings.Contains(strings.ToLower(reader), strings.ToLower(want))
-}
-
-func (l *loop) event(ev pcsc.Event) {
+func (l *loop) event(ev source.Event) {
 	logf := l.m.cfg.Logf
-	name := ev.Reader.Name
+	name := ev.Reader
 	switch ev.Kind {
-	case pcsc.ServiceGone:
+	case source.ServiceGone:
 		logf("kiosk: card service gone: %v", ev.Err)
 		l.service = false
 		l.clearCard()
 		clear(l.readers)
-	case pcsc.ServiceBack:
+	case source.ServiceBack:
 		logf("kiosk: card service back")
 		l.service = true
-	case pcsc.ReaderAdded:
-		if l.wanted(name) {
-			logf("kiosk: reader %s connected", name)
-			if _, ok := l.readers[name]; !ok {
-				l.readers[name] = false
-			}
+	case source.ReaderAdded:
+		logf("kiosk: reader %s connected", name)
+		if _, ok := l.readers[name]; !ok {
+			l.readers[name] = false
 		}
-	case pcsc.ReaderRemoved:
+	case source.ReaderRemoved:
 		if _, ok := l.readers[name]; ok {
 			logf("kiosk: reader %s disconnected", name)
 			delete(l.readers, name)
@@ -259,12 +250,10 @@ func (l *loop) event(ev pcsc.Event) {
 		if name == l.active {
 			l.clearCard()
 		}
-	case pcsc.CardInserted:
-		if l.wanted(name) {
-			logf("kiosk: %s: card inserted", name)
-			l.readers[name] = true
-		}
-	case pcsc.CardRemoved:
+	case source.CardInserted:
+		logf("kiosk: %s: card inserted", name)
+		l.readers[name] = true
+	case source.CardRemoved:
 		if _, ok := l.readers[name]; ok {
 			logf("kiosk: %s: card removed", name)
 			l.readers[name] = false
@@ -334,19 +323,15 @@ func (m *Machine) read(ctx context.Context, id int, reader string, today window.
 		func(r *report.CardReport) { send(readMsg{rep: r}) })
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			err = fmt.Errorf("reading the card in %q: no answer within %v: %w", reader, m.cfg.ReadTimeout, pcsc.ErrTimeout)
+			err = fmt.Errorf("reading the card in %q: no answer within %v: %w", reader, m.cfg.ReadTimeout, source.ErrTimeout)
 		}
 		send(readMsg{err: err})
 	}
 }
 
 func (m *Machine) check(ctx context.Context, reader string, today window.Date, early, done func(*report.CardReport)) error {
-	r, err := cardcheck.Read(func() (cardcheck.Card, error) {
-		card, err := m.cfg.Source.Connect(ctx, reader)
-		if err != nil {
-			return nil, err
-		}
-		return &readCard{Card: card, ctx: ctx, trace: m.cfg.Trace}, nil
+	r, err := cardcheck.Read(func() (*source.Card, error) {
+		return m.cfg.Source.Connect(ctx, reader)
 	}, cardcheck.Options{Trust: m.cfg.Trust, Today: today, Rule: m.cfg.Rule, Quick: m.cfg.Quick, Early: early})
 	if err != nil {
 		return err
@@ -354,44 +339,6 @@ func (m *Machine) check(ctx context.Context, reader string, today window.Date, e
 	defer r.Card.Close()
 	done(r.Report)
 	return nil
-}
-
-// readCard is a connected card as the read step takes it: its commands
-// bounded by the read's ctx and traced when asked.
-type readCard struct {
-	Card
-	ctx   context.Context
-	trace func(jpki.TraceEvent)
-}
-
-func (c *readCard) Do(fn func(*jpki.Card) error) error {
-	var opts []jpki.CardOption
-	if c.trace != nil {
-		opts = append(opts, jpki.WithTrace(c.trace))
-	}
-	return c.Card.Do(c.ctx, func(tx jpki.Transmitter) error { return fn(jpki.NewCard(tx, opts...)) })
-}
-
-func (c *readCard) Trust(base *jpki.TrustStore) (*jpki.TrustStore, error) {
-	return trustFor(base, c.TrustPEM())
-}
-
-// trustFor adds a card's own CA (the simulated card's test CA) to a copy
-// of the configured store; the configured store itself is never changed.
-func trustFor(base *jpki.TrustStore, extra []byte) (*jpki.TrustStore, error) {
-	if extra == nil {
-		return base, nil
-	}
-	t := jpki.DefaultTrust()
-	for _, ca := range base.CAs() {
-		if ca.Source == jpki.TrustUserSupplied {
-			t.AddCertificate(ca.Certificate())
-		}
-	}
-	if _, err := t.AddPEM(extra); err != nil {
-		return nil, fmt.Errorf("trusting the simulated card's test CA: %w", err)
-	}
-	return t, nil
 }
 
 func (l *loop) result(msg readMsg) {
@@ -453,7 +400,7 @@ func (l *loop) timedOut() {
 	if l.phase != phaseReading && !(l.phase == phaseResult && l.pending) {
 		return
 	}
-	err := fmt.Errorf("reading the card in %q: no answer within %v: %w", l.active, l.m.cfg.ReadTimeout, pcsc.ErrTimeout)
+	err := fmt.Errorf("reading the card in %q: no answer within %v: %w", l.active, l.m.cfg.ReadTimeout, source.ErrTimeout)
 	l.m.cfg.Logf("kiosk: %s: %v", l.active, err)
 	l.readID++
 	l.phase, l.rep, l.pending, l.problem = phaseError, nil, false, report.Classify(err)

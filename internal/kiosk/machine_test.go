@@ -13,6 +13,7 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/office"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -23,7 +24,7 @@ var testToday = window.MustDate(2026, 12, 20)
 // it publishes.
 type harness struct {
 	t   *testing.T
-	sim *Sim
+	sim *source.Sim
 	m   *Machine
 
 	mu      sync.Mutex
@@ -33,7 +34,15 @@ type harness struct {
 
 func start(t *testing.T, tweak func(*Config)) *harness {
 	t.Helper()
-	h := &harness{t: t, sim: &Sim{Today: testToday.Time().Add(12 * time.Hour)}}
+	return startOn(t, source.Options{}, tweak)
+}
+
+// startOn is start with the simulated reader's options (its Today is the
+// test's).
+func startOn(t *testing.T, o source.Options, tweak func(*Config)) *harness {
+	t.Helper()
+	o.Today = testToday.Time().Add(12 * time.Hour)
+	h := &harness{t: t, sim: source.NewSim(o)}
 	cfg := Config{
 		Source: h.sim,
 		Today:  func() window.Date { return testToday },
@@ -96,7 +105,7 @@ func (h *harness) waitScreen(screen Screen) Status {
 
 func (h *harness) insert(p cardsim.Profile) {
 	h.t.Helper()
-	if err := h.sim.Insert(cardsim.Options{Profile: p}); err != nil {
+	if err := h.sim.Insert(string(p)); err != nil {
 		h.t.Fatal(err)
 	}
 }
@@ -371,11 +380,11 @@ func TestReaderAndServiceComeAndGo(t *testing.T) {
 }
 
 func TestReaderFilter(t *testing.T) {
-	h := start(t, func(c *Config) { c.Reader = "SIMULATED" })
+	h := startOn(t, source.Options{Reader: "SIMULATED"}, nil)
 	h.insert(cardsim.Valid)
 	h.waitScreen(ScreenResult)
 
-	h = start(t, func(c *Config) { c.Reader = "PaSoRi" })
+	h = startOn(t, source.Options{Reader: "PaSoRi"}, nil)
 	h.insert(cardsim.Valid)
 	time.Sleep(50 * time.Millisecond)
 	if s := h.m.Status(); s.Screen != ScreenNoReader {
@@ -494,9 +503,19 @@ func TestCardLostWithoutRemoval(t *testing.T) {
 	h.insert(cardsim.Hang)
 	h.waitScreen(ScreenReading)
 	t0 := time.Now()
-	h.sim.Card().Remove() // the card's own end, without the reader's event
+	h.sim.LoseContact() // the card's own end, without the reader's event
 	s := h.waitScreen(ScreenError)
 	if took := time.Since(t0); s.Problem != report.CardRemoved || took < removalGrace/2 {
 		t.Errorf("problem %q after %v", s.Problem, took)
 	}
+}
+
+// pcscReaders are the real PC/SC readers, as a kiosk without --sim has.
+func pcscReaders(t testing.TB) source.Readers {
+	t.Helper()
+	r, err := source.NewReaders(source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -55,7 +55,7 @@ func TestSoak(t *testing.T) {
 		answers []answer
 		screens = map[Screen]int{}
 	)
-	m := New(Config{Source: PCSC{}, OnStatus: func(s Status) {
+	m := New(Config{Source: pcscReaders(t), OnStatus: func(s Status) {
 		mu.Lock()
 		defer mu.Unlock()
 		screens[s.Screen]++

@@ -345,7 +345,7 @@ func TestBrowserRealStack(t *testing.T) {
 // themselves. In-process, on the real stack.
 func TestRealStackRecovers(t *testing.T) {
 	r := rig.Start(t, rig.Options{Quiet: true})
-	h := start(t, func(c *Config) { c.Source, c.Today = PCSC{}, nil })
+	h := start(t, func(c *Config) { c.Source, c.Today = pcscReaders(t), nil })
 	h.waitScreen(ScreenWaiting)
 
 	card := insertIn(t, r, 0, cardsim.WindowOpen)

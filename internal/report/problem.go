@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 )
@@ -181,7 +180,7 @@ func Classify(err error) Details {
 		d.Problem = NoReader
 	case errors.Is(err, pcsc.ErrNoCard), errors.Is(err, context.DeadlineExceeded):
 		d.Problem = NoCard
-	case errors.Is(err, pcsc.ErrCardRemoved), errors.Is(err, cardsim.ErrRemoved), errors.Is(err, pcsc.ErrCardReset):
+	case errors.Is(err, pcsc.ErrCardRemoved), errors.Is(err, pcsc.ErrCardReset):
 		d.Problem = CardRemoved
 	case errors.Is(err, pcsc.ErrSharingViolation):
 		d.Problem = CardInUse

@@ -1,6 +1,7 @@
 package reliability_test
 
 import (
+	"context"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
 // The in-process half of the matrix: the protocol code against every
@@ -79,12 +82,13 @@ type transmitter func([]byte) ([]byte, error)
 
 func (f transmitter) Transmit(apdu []byte) ([]byte, error) { return f(apdu) }
 
-// removeAfter lets n APDUs through and then reports the card gone.
+// removeAfter lets n APDUs through and then reports the card gone, as
+// the reader does.
 func removeAfter(n int, next transmitter) transmitter {
 	sent := 0
 	return func(apdu []byte) ([]byte, error) {
 		if sent == n {
-			return nil, cardsim.ErrRemoved
+			return nil, pcsc.ErrCardRemoved
 		}
 		sent++
 		return next(apdu)
@@ -227,21 +231,26 @@ func TestRandomStatusWords(t *testing.T) {
 // layer bounds every exchange) until it is removed; then the read ends at
 // once as a removal.
 func TestHungCardInProcess(t *testing.T) {
-	card, _ := newSim(t, cardsim.Hang)
+	card, err := source.Open(context.Background(), source.Options{Sim: string(cardsim.Hang), Today: todayTime})
+	if err != nil {
+		t.Fatal(err)
+	}
 	done := make(chan error, 1)
 	go func() {
-		_, err := jpki.Check(jpki.NewCard(card), jpki.CheckOptions{})
-		done <- err
+		done <- card.Do(func(jc *jpki.Card) error {
+			_, err := jpki.Check(jc, jpki.CheckOptions{})
+			return err
+		})
 	}()
 	select {
 	case err := <-done:
 		t.Fatalf("check returned on a hung card: %v", err)
 	case <-time.After(100 * time.Millisecond):
 	}
-	card.Remove()
+	card.Sim().Remove()
 	select {
 	case err := <-done:
-		if !errors.Is(err, cardsim.ErrRemoved) || report.Classify(err).Problem != report.CardRemoved {
+		if !errors.Is(err, pcsc.ErrCardRemoved) || report.Classify(err).Problem != report.CardRemoved {
 			t.Errorf("after removal: %v", err)
 		}
 	case <-time.After(2 * time.Second):

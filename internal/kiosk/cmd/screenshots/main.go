@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
+	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -42,25 +42,25 @@ var today = window.MustDate(2026, 12, 20)
 // and whether to switch the page to English first.
 type shot struct {
 	name    string
-	act     func(*kiosk.Sim) error
+	act     func(*source.Sim) error
 	screen  kiosk.Screen
 	english bool
 }
 
-func insert(p cardsim.Profile) func(*kiosk.Sim) error {
-	return func(s *kiosk.Sim) error { return s.Insert(cardsim.Options{Profile: p}) }
+func insert(p string) func(*source.Sim) error {
+	return func(s *source.Sim) error { return s.Insert(p) }
 }
 
 var shots = []shot{
-	{"waiting", func(s *kiosk.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, false},
-	{"open", insert(cardsim.WindowOpen), kiosk.ScreenResult, false},
+	{"waiting", func(s *source.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, false},
+	{"open", insert("window-open"), kiosk.ScreenResult, false},
 	{"open-en", nil, kiosk.ScreenResult, true},
-	{"expired", insert(cardsim.Expired), kiosk.ScreenResult, false},
-	{"valid", insert(cardsim.Valid), kiosk.ScreenResult, false},
-	{"locked-pin", insert(cardsim.AuthLocked), kiosk.ScreenResult, false},
-	{"error", insert(cardsim.NotJPKI), kiosk.ScreenError, false},
+	{"expired", insert("expired"), kiosk.ScreenResult, false},
+	{"valid", insert("valid"), kiosk.ScreenResult, false},
+	{"locked-pin", insert("auth-locked"), kiosk.ScreenResult, false},
+	{"error", insert("not-jpki"), kiosk.ScreenError, false},
 	{"take-card", nil, kiosk.ScreenTakeCard, false},
-	{"no-reader", func(s *kiosk.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, false},
+	{"no-reader", func(s *source.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, false},
 }
 
 func run(out string, width, height int) error {
@@ -74,7 +74,7 @@ func run(out string, width, height int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 
-	sim := &kiosk.Sim{Today: today.Time().Add(12 * time.Hour)}
+	sim := source.NewSim(source.Options{Today: today.Time().Add(12 * time.Hour)})
 	// Linger is what turns the error into "please take your card"; long
 	// enough for each result's picture to be taken first.
 	m := kiosk.New(kiosk.Config{Source: sim, Today: func() window.Date { return today }, Linger: 3 * time.Second})

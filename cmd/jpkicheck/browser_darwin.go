@@ -1,3 +1,3 @@
-package kiosk
+package main
 
 func browserCommand(url string) (string, []string) { return "open", []string{url} }

@@ -1,6 +1,6 @@
 //go:build !windows && !darwin
 
-package kiosk
+package main
 
 // browserCommand uses xdg-open, the freedesktop way to reach the default
 // browser on Linux and the BSDs.

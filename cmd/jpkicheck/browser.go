@@ -1,13 +1,13 @@
-package kiosk
+package main
 
 import (
 	"fmt"
 	"os/exec"
 )
 
-// OpenBrowser opens url in the user's default browser and returns once the
+// openBrowser opens url in the user's default browser and returns once the
 // opener has started (the browser may still be starting).
-func OpenBrowser(url string) error {
+func openBrowser(url string) error {
 	name, args := browserCommand(url)
 	cmd := exec.Command(name, args...)
 	if err := cmd.Start(); err != nil {

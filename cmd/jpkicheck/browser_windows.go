@@ -1,4 +1,4 @@
-package kiosk
+package main
 
 // browserCommand uses the URL handler directly rather than "cmd /c start",
 // which would need the URL quoted for cmd's own parsing.
