@@ -76,16 +76,16 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	var res *jpki.Result
 	err = card.Do(func(jc *jpki.Card) error {
 		var err error
-		res, err = jpki.Check(jc, jpki.CheckOptions{
-			Trust: trust,
-			Quick: f.quick,
-			OnValidity: func(v jpki.Validity) {
-				if text && !headDone {
-					printHead(report.EarlyCertReport("auth", v, today, rule))
-					prog.say(c.msg.Reading)
-				}
-			},
-		})
+		opts := []jpki.ReadOption{jpki.WithTrust(trust), jpki.WithEarlyValidity(func(v jpki.Validity) {
+			if text && !headDone {
+				printHead(report.EarlyCertReport("auth", v, today, rule))
+				prog.say(c.msg.Reading)
+			}
+		})}
+		if f.quick {
+			opts = append(opts, jpki.ValidityOnly())
+		}
+		res, err = jpki.Check(jc, opts...)
 		return err
 	})
 	prog.clear()

@@ -48,8 +48,8 @@ func presenceOf(b byte) Presence {
 // CertHoldings is EF 0008 of the JPKI applet: which certificates the card
 // holds (docs/protocol.md, "Files inside the JPKI AP").
 type CertHoldings struct {
-	Sign Presence `json:"sign"`
-	Auth Presence `json:"auth"`
+	Sign Presence
+	Auth Presence
 }
 
 // holdingsLen is what EF 0008 holds: signing, authentication, one more.

@@ -46,7 +46,7 @@ type Config struct {
 	Linger time.Duration
 	// ReadTimeout bounds one read; 0 means DefaultReadTimeout.
 	ReadTimeout time.Duration
-	// Quick reads only the expiry (no issuer check; see jpki.CheckOptions).
+	// Quick reads only the expiry (no issuer check; see jpki.ValidityOnly).
 	Quick bool
 	// Office is the office block; nil shows office.Example().
 	Office *office.Office
@@ -357,16 +357,16 @@ func (m *Machine) check(ctx context.Context, reader string, today window.Date, e
 	var res *jpki.Result
 	err = card.Do(ctx, func(tx jpki.Transmitter) error {
 		var err error
-		res, err = jpki.Check(jpki.NewCard(tx, opts...), jpki.CheckOptions{
-			Trust: trust,
-			Quick: m.cfg.Quick,
-			OnValidity: func(v jpki.Validity) {
-				r := &report.CardReport{Card: info, Today: today}
-				r.Certificates.Auth = report.EarlyCertReport("auth", v, today, m.cfg.Rule)
-				r.Finish()
-				early(r)
-			},
-		})
+		checkOpts := []jpki.ReadOption{jpki.WithTrust(trust), jpki.WithEarlyValidity(func(v jpki.Validity) {
+			r := &report.CardReport{Card: info, Today: today}
+			r.Certificates.Auth = report.EarlyCertReport("auth", v, today, m.cfg.Rule)
+			r.Finish()
+			early(r)
+		})}
+		if m.cfg.Quick {
+			checkOpts = append(checkOpts, jpki.ValidityOnly())
+		}
+		res, err = jpki.Check(jpki.NewCard(tx, opts...), checkOpts...)
 		return err
 	})
 	if err != nil {

@@ -29,14 +29,14 @@ type operation struct {
 
 var operations = []operation{
 	{"check", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
-		res, err := jpki.Check(c, jpki.CheckOptions{Trust: tr, OnValidity: seen})
+		res, err := jpki.Check(c, jpki.WithTrust(tr), jpki.WithEarlyValidity(seen))
 		if err != nil {
 			return nil, err
 		}
 		return []jpki.Validity{res.Auth.Validity()}, nil
 	}},
 	{"check-quick", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
-		res, err := jpki.Check(c, jpki.CheckOptions{Trust: tr, Quick: true})
+		res, err := jpki.Check(c, jpki.WithTrust(tr), jpki.ValidityOnly())
 		if err != nil {
 			return nil, err
 		}
@@ -230,7 +230,7 @@ func TestHungCardInProcess(t *testing.T) {
 	card, _ := newSim(t, cardsim.Hang)
 	done := make(chan error, 1)
 	go func() {
-		_, err := jpki.Check(jpki.NewCard(card), jpki.CheckOptions{})
+		_, err := jpki.Check(jpki.NewCard(card))
 		done <- err
 	}()
 	select {
