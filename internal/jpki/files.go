@@ -43,8 +43,8 @@ const (
 	SignCA
 )
 
-// EF returns the file identifier on the card.
-func (f CertFile) EF() uint16 {
+// ef returns the file identifier on the card.
+func (f CertFile) ef() uint16 {
 	switch f {
 	case AuthCert:
 		return efAuthCert

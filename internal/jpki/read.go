@@ -47,7 +47,7 @@ func ReadCertificate(card *Card, file CertFile, opts ...ReadOption) (*Certificat
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if file.EF() == 0 {
+	if file.ef() == 0 {
 		return nil, fmt.Errorf("reading certificate: unknown file %d", int(file))
 	}
 	if err := card.selectApplet(); err != nil {
@@ -72,12 +72,12 @@ func ReadCertificate(card *Card, file CertFile, opts ...ReadOption) (*Certificat
 
 // readCert selects and reads file and parses it, without a trust verdict.
 func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
-	if err := c.selectEF(file.EF()); err != nil {
+	if err := c.selectEF(file.ef()); err != nil {
 		return nil, err
 	}
 	var early *Validity
 	var prefix tbsPrefix
-	der, err := c.readDER(file.EF(), func(b []byte) (stop bool, err error) {
+	der, err := c.readDER(file.ef(), func(b []byte) (stop bool, err error) {
 		if early != nil || (cfg.onValidity == nil && !cfg.validityOnly) {
 			return false, nil
 		}

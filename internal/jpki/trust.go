@@ -262,13 +262,13 @@ func (c *Card) checkAgainstCardCA(cert *Certificate, store *TrustStore) (Trust, 
 		return unverified(nameKnown), nil
 	}
 	caFile := cert.File.caFile()
-	if err := c.selectEF(caFile.EF()); err != nil {
+	if err := c.selectEF(caFile.ef()); err != nil {
 		if isNotFound(err) {
 			return unverified(nameKnown), nil
 		}
 		return Trust{}, err
 	}
-	der, err := c.readDER(caFile.EF(), nil)
+	der, err := c.readDER(caFile.ef(), nil)
 	if err != nil {
 		if isTransport(err) {
 			return Trust{}, err
