@@ -335,7 +335,7 @@ func serve(ctx context.Context, addr string, card *cardsim.Card, link cardsim.Li
 			note = ", link " + link.String()
 		}
 		fmt.Fprintf(stderr, "jpkisim: card inserted into vpcd %s (profile %s%s)\n", addr, card.Profile(), note)
-		err = cardsim.ServeVPCD(ctx, conn, card, cardsim.WithLink(link))
+		err = cardsim.ServeVPCD(ctx, conn, card, link)
 		switch {
 		case ctx.Err() != nil, errors.Is(err, cardsim.ErrRemoved):
 			return nil

@@ -27,7 +27,7 @@ type Options struct {
 	Trust *jpki.TrustStore
 	Today window.Date
 	Rule  window.Rule
-	// Quick reads only the expiry (no issuer check; see jpki.CheckOptions).
+	// Quick reads only the expiry (no issuer check; see jpki.ValidityOnly).
 	Quick bool
 	// Early, if set, gets the answer from the certificate's first chunk:
 	// its dates final, its issuer check pending, no PIN counters yet.
@@ -65,12 +65,15 @@ func check(card *source.Card, o Options) (*Reading, error) {
 	trust, info := card.Trust(base), Info(card)
 	var res *jpki.Result
 	err := card.Do(func(jc *jpki.Card) error {
-		opts := jpki.CheckOptions{Trust: trust, Quick: o.Quick}
+		opts := []jpki.ReadOption{jpki.WithTrust(trust)}
+		if o.Quick {
+			opts = append(opts, jpki.ValidityOnly())
+		}
 		if o.Early != nil {
-			opts.OnValidity = func(v jpki.Validity) { o.Early(report.FromValidity(v, info, o.Today, o.Rule)) }
+			opts = append(opts, jpki.WithEarlyValidity(func(v jpki.Validity) { o.Early(report.FromValidity(v, info, o.Today, o.Rule)) }))
 		}
 		var err error
-		res, err = jpki.Check(jc, opts)
+		res, err = jpki.Check(jc, opts...)
 		return err
 	})
 	if err != nil {

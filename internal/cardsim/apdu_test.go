@@ -115,12 +115,12 @@ func FuzzTransmit(f *testing.F) {
 	f.Add([]byte("\x00\xA4\x04\x0C\x0A\xD3\x92\xF0\x00\x26\x01\x00\x00\x00\x01"), []byte("\x00\xA4\x02\x0C\x02\x00\x18"), []byte("\x00\x20\x00\x80\x04\x31\x32\x33\x35"))
 	f.Add([]byte("\x00\xA4\x04\x0C\x0A\xD3\x92\xF0\x00\x26\x01\x00\x00\x00\x01"), []byte("\x00\xA4\x02\x0C\x02\x00\x0A"), []byte("\x00\xB0\x05\xF0\x00"))
 	f.Add([]byte("\x00\xC0\x00\x00\x00"), []byte("\x80\x2A\x00\x80"), []byte("\x00\xB0\x00\x00\x00\x10\x00"))
-	card, err := New(Options{Today: fixedToday, T0: true, Extended: true})
+	card, err := New(Options{Profile: T0, Today: fixedToday, Extended: true})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, a, b, c []byte) {
-		card.Reset()
+		card.reset()
 		for _, apdu := range [][]byte{a, b, c} {
 			resp, err := card.Transmit(apdu)
 			if err != nil {

@@ -19,8 +19,8 @@ var namedATRs = []struct {
 	{"contactless", []byte{0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x05, 0xE0, 0xB3, 0x81, 0xA1, 0x00, 0x7F}},
 }
 
-// ATRNames lists the names ATRByName knows.
-func ATRNames() []string {
+// atrNames lists the names ATRByName knows.
+func atrNames() []string {
 	out := make([]string, len(namedATRs))
 	for i, a := range namedATRs {
 		out[i] = a.name
@@ -35,7 +35,7 @@ func ATRByName(name string) ([]byte, error) {
 			return slices.Clone(a.atr), nil
 		}
 	}
-	return nil, fmt.Errorf("unknown ATR %q (want one of %v)", name, ATRNames())
+	return nil, fmt.Errorf("unknown ATR %q (want one of %v)", name, atrNames())
 }
 
 // checkATR rejects what no reader would pass on as an ATR.

@@ -50,9 +50,6 @@ type Options struct {
 	// Extended enables extended-length APDUs (READ BINARY with a 3-byte Le
 	// field); without it they answer 67 00.
 	Extended bool
-	// T0 makes the card answer data with 61 xx and serve it through GET
-	// RESPONSE, whatever the profile.
-	T0 bool
 	// RemoveAfter, when positive, removes the card right after it has
 	// answered that many APDUs: the next Transmit returns ErrRemoved.
 	RemoveAfter int
@@ -228,7 +225,6 @@ func New(o Options) (*Card, error) {
 	if o.MaxLe != 0 {
 		p.maxLe = o.MaxLe
 	}
-	p.t0 = p.t0 || o.T0
 	p.extended = p.extended || o.Extended
 
 	authPIN, signPW := o.AuthPIN, o.SignPassword
@@ -313,7 +309,7 @@ func New(o Options) (*Card, error) {
 	var mws []Middleware
 	if o.TruncateAbove > 0 {
 		// The reader sits outside everything the card does.
-		mws = append(mws, TruncateResponses(o.TruncateAbove))
+		mws = append(mws, truncateResponses(o.TruncateAbove))
 	}
 	mws = append(append(mws, o.Middleware...), spec.middleware...)
 	for i := len(mws) - 1; i >= 0; i-- {
@@ -590,10 +586,10 @@ func (c *Card) ATR() []byte { return append([]byte(nil), c.atr...) }
 // Profile is the profile the card was built from.
 func (c *Card) Profile() Profile { return c.profile }
 
-// Reset is a warm reset (SCARD_RESET_CARD): nothing is selected any more,
+// reset is a warm reset (SCARD_RESET_CARD): nothing is selected any more,
 // but verified PINs stay verified, as on real cards (docs/protocol.md,
 // "Verified state"), and counters are kept. A removed card stays removed.
-func (c *Card) Reset() {
+func (c *Card) reset() {
 	c.txMu.Lock()
 	defer c.txMu.Unlock()
 	c.mu.Lock()
@@ -630,9 +626,9 @@ func (c *Card) PowerOff() {
 	c.notify()
 }
 
-// PowerOn powers the card up. Activating the contacts is a cold reset, so
+// powerOn powers the card up. Activating the contacts is a cold reset, so
 // a card that still had power loses its volatile state all the same.
-func (c *Card) PowerOn() {
+func (c *Card) powerOn() {
 	c.txMu.Lock()
 	defer c.txMu.Unlock()
 	c.mu.Lock()

@@ -114,7 +114,7 @@ func TestStatusWords(t *testing.T) {
 		{"read 256", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd(read256, "9000", 256)}},
 		{"read at last byte", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 FF 01", "9000", 1)}},
 		{"read across the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 F0 00", "9000", 16)}},
-		{"read across the end, quirk 62 82", Options{Quirks: []Quirk{EndOfFile6282}}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 F0 00", "6282", 16), sd("00 B0 07 F0 10", "9000", 16)}},
+		{"read across the end, quirk 62 82", Options{Quirks: []Quirk{endOfFile6282}}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 07 F0 00", "6282", 16), sd("00 B0 07 F0 10", "9000", 16)}},
 		{"read at the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 08 00 01", "6B00", 0)}},
 		{"read far past the end", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 7F 00 01", "6B00")}},
 		{"read with SFI", Options{}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 8A 00 04", "6A86")}},
@@ -130,7 +130,7 @@ func TestStatusWords(t *testing.T) {
 		{"extended select disabled", Options{}, []step{s("00 A4 04 0C 00 00 0A D3 92 F0 00 26 01 00 00 00 01", "6700")}},
 		{"extended read enabled", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 08 00", "9000", 2048)}},
 		{"extended read 65536", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 00 00", "9000", 2048)}},
-		{"extended read 65536, quirk 62 82", Options{Extended: true, Quirks: []Quirk{EndOfFile6282}}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 00 00", "6282", 2048)}},
+		{"extended read 65536, quirk 62 82", Options{Extended: true, Quirks: []Quirk{endOfFile6282}}, []step{s(selAP, "9000"), s(selAuth, "9000"), sd("00 B0 00 00 00 00 00", "6282", 2048)}},
 		{"extended read past end", Options{Extended: true}, []step{s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 08 00 00 00 10", "6B00")}},
 		{"Le above max", Options{MaxLe: 200}, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read256, "6700"), sd("00 B0 00 00 C8", "9000", 200)}},
 		{"short-le", Options{Profile: ShortLe}, []step{s(selAP, "9000"), s(selAuth, "9000"), s(read256, "6700"), s("00 B0 00 00 81", "6700"), sd("00 B0 00 00 80", "9000", 128)}},
@@ -154,7 +154,7 @@ func TestStatusWords(t *testing.T) {
 			s(selAuthPIN, "9000"), s(verify1234, "9000"), s(selAuth, "9000"), sd(read4, "9000", 4)}},
 		{"juki has no auth cert", Options{Profile: Juki}, []step{s(selAP, "9000"), s(selAuth, "6A82"), s(selAuthCA, "6A82"), s(selSignCA, "9000")}},
 		{"auth-locked", Options{Profile: AuthLocked}, []step{s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6984"), s(verify1234, "6984"), s(selSignPIN, "9000"), s(triesLeft, "63C5")}},
-		{"auth-locked, quirk 69 83", Options{Profile: AuthLocked, Quirks: []Quirk{Blocked6983}}, []step{s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6983"), s(verify1234, "6983")}},
+		{"auth-locked, quirk 69 83", Options{Profile: AuthLocked, Quirks: []Quirk{blocked6983}}, []step{s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6983"), s(verify1234, "6983")}},
 		{"sign-one-try", Options{Profile: SignOneTry}, []step{s(selAP, "9000"), s(selSignPIN, "9000"), s(triesLeft, "63C1"), s(verifyBad, "63C0"), s(triesLeft, "6984"), s(verifyABC, "6984")}},
 	}
 	for _, tt := range tests {
@@ -187,7 +187,7 @@ func TestEmptyVerifyWhenVerified(t *testing.T) {
 		sw     string
 	}{
 		{"real card", nil, "9000"},
-		{"quirk empty-verify-63cx", []Quirk{EmptyVerify63Cx}, "63C3"},
+		{"quirk empty-verify-63cx", []Quirk{emptyVerify63Cx}, "63C3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,10 +220,10 @@ func TestWrongPINDecrementsOnceAndLocks(t *testing.T) {
 		t.Errorf("sign tries %d, want 5 (untouched)", st.Sign.TriesLeft)
 	}
 	// Locked stays locked across re-selection, resets and power cycles.
-	c.Reset()
+	c.reset()
 	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6984"))
 	c.PowerOff()
-	c.PowerOn()
+	c.powerOn()
 	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "6984"))
 }
 
@@ -252,8 +252,8 @@ func TestVerifiedState(t *testing.T) {
 		{"failed select of an unknown AID", nil, func(t *testing.T, c *Card) {
 			run(t, c, s("00 A4 04 0C 05 A0 00 00 00 03", "6A82"), s(selAP, "9000"))
 		}, true},
-		{"warm reset", nil, func(t *testing.T, c *Card) { c.Reset(); run(t, c, s(selAP, "9000")) }, true},
-		{"warm reset twice", nil, func(t *testing.T, c *Card) { c.Reset(); c.Reset(); run(t, c, s(selAP, "9000")) }, true},
+		{"warm reset", nil, func(t *testing.T, c *Card) { c.reset(); run(t, c, s(selAP, "9000")) }, true},
+		{"warm reset twice", nil, func(t *testing.T, c *Card) { c.reset(); c.reset(); run(t, c, s(selAP, "9000")) }, true},
 		{"select 券面事項入力補助AP and back", nil, func(t *testing.T, c *Card) {
 			run(t, c, s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"), s(selAP, "9000"))
 		}, false},
@@ -264,10 +264,10 @@ func TestVerifiedState(t *testing.T) {
 			run(t, c, s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 01 00", "9000"), s(selAP, "9000"))
 		}, false},
 		{"power off", nil, func(t *testing.T, c *Card) { c.PowerOff(); run(t, c, s(selAP, "9000")) }, false},
-		{"power off and on", nil, func(t *testing.T, c *Card) { c.PowerOff(); c.PowerOn(); run(t, c, s(selAP, "9000")) }, false},
-		{"power on while powered (cold reset)", nil, func(t *testing.T, c *Card) { c.PowerOn(); run(t, c, s(selAP, "9000")) }, false},
-		{"quirk reselect-clears-pins: re-select", []Quirk{ReselectClearsPINs}, func(t *testing.T, c *Card) { run(t, c, s(selAP, "9000")) }, false},
-		{"quirk reselect-clears-pins: warm reset", []Quirk{ReselectClearsPINs}, func(t *testing.T, c *Card) { c.Reset(); run(t, c, s(selAP, "9000")) }, false},
+		{"power off and on", nil, func(t *testing.T, c *Card) { c.PowerOff(); c.powerOn(); run(t, c, s(selAP, "9000")) }, false},
+		{"power on while powered (cold reset)", nil, func(t *testing.T, c *Card) { c.powerOn(); run(t, c, s(selAP, "9000")) }, false},
+		{"quirk reselect-clears-pins: re-select", []Quirk{reselectClearsPINs}, func(t *testing.T, c *Card) { run(t, c, s(selAP, "9000")) }, false},
+		{"quirk reselect-clears-pins: warm reset", []Quirk{reselectClearsPINs}, func(t *testing.T, c *Card) { c.reset(); run(t, c, s(selAP, "9000")) }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,7 +301,7 @@ func TestSelectionAfterResetAndInOtherApplets(t *testing.T) {
 		then  func(c *Card)
 		steps []step
 	}{
-		{"warm reset deselects the applet", func(c *Card) { c.Reset() }, []step{s(selAuth, "6A82"), s(read4, "6986")}},
+		{"warm reset deselects the applet", func(c *Card) { c.reset() }, []step{s(selAuth, "6A82"), s(read4, "6986")}},
 		{"power off deselects the applet", func(c *Card) { c.PowerOff() }, []step{s(selAuth, "6A82"), s(read4, "6986")}},
 		{"other applet has no JPKI files", func(c *Card) {}, []step{
 			s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"), s(selAuth, "6A82"), s(selAuthPIN, "6A82"),
@@ -402,7 +402,7 @@ func TestT0GetResponse(t *testing.T) {
 	run(t, c, s("00 B0 07 F0 00", "6110"), sd("00 C0 00 00 10", "9000", 16))
 	// The original status word survives the detour: with the quirk,
 	// reading across the end answers 62 82 after GET RESPONSE.
-	q := newCard(t, Options{Profile: T0, Quirks: []Quirk{EndOfFile6282}})
+	q := newCard(t, Options{Profile: T0, Quirks: []Quirk{endOfFile6282}})
 	run(t, q, s(selAP, "9000"), s(selAuth, "9000"), s("00 B0 07 F0 00", "6110"), sd("00 C0 00 00 10", "6282", 16))
 
 	// Status words without data come straight back.
@@ -446,7 +446,7 @@ func TestRemoveAfter(t *testing.T) {
 			t.Fatalf("Transmit after removal: %v, want ErrRemoved", err)
 		}
 	}
-	c.Reset() // does not bring it back
+	c.reset() // does not bring it back
 	if _, err := c.Transmit(hx(t, selAP)); !errors.Is(err, ErrRemoved) {
 		t.Fatalf("Transmit after reset of removed card: %v", err)
 	}
@@ -528,7 +528,7 @@ func TestStateChanges(t *testing.T) {
 	c := newCard(t, Options{OnStateChange: func(s State) { got = append(got, s) }})
 	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(triesLeft, "63C3"), s(verify9999, "63C2"),
 		s(verify1234, "9000"), s(read4, "6982"), s(selAP, "9000"))
-	c.Reset()    // a warm reset and a re-select keep the PIN verified: no change
+	c.reset()    // a warm reset and a re-select keep the PIN verified: no change
 	c.PowerOff() // this ends it
 	want := []string{
 		`{"auth":{"tries_left":2,"max_tries":3,"locked":false,"verified":false},"sign":{"tries_left":5,"max_tries":5,"locked":false,"verified":false},"removed":false}`,

@@ -122,7 +122,7 @@ func moreData(n int) []byte {
 func (c *Card) dispatch(raw []byte) []byte {
 	if c.fresh {
 		c.fresh = false
-		if c.quirks[FirstAPDU6F00] {
+		if c.quirks[firstAPDU6F00] {
 			// One card answered the first command after an unpower this
 			// way (docs/protocol.md, "Verified state"); nothing is done.
 			c.pending = nil
@@ -192,7 +192,7 @@ func (c *Card) selectFile(cmd command) []byte {
 		// state; selecting the JPKI applet again, even from no selection
 		// after a warm reset, keeps it (docs/protocol.md, "Verified
 		// state"): OpenSC's logout by re-selecting is not a logout.
-		if !app.jpki || c.quirks[ReselectClearsPINs] {
+		if !app.jpki || c.quirks[reselectClearsPINs] {
 			c.auth.verified, c.sign.verified = false, false
 		}
 		c.app, c.cur = app, nil
@@ -251,7 +251,7 @@ func (c *Card) readBinary(cmd command) []byte {
 	if end > len(f.data) {
 		// Real cards send what is left with 90 00 (docs/protocol.md, "Reading a certificate").
 		end = len(f.data)
-		if c.quirks[EndOfFile6282] {
+		if c.quirks[endOfFile6282] {
 			sw = swEndOfFile
 		}
 	}
@@ -273,7 +273,7 @@ func (c *Card) verify(cmd command) []byte {
 		return swBlocked
 	}
 	if p.left == 0 {
-		if c.quirks[Blocked6983] {
+		if c.quirks[blocked6983] {
 			return swBlockedISO
 		}
 		return swBlocked
@@ -282,7 +282,7 @@ func (c *Card) verify(cmd command) []byte {
 		// Tries left; spends nothing and changes nothing. A PIN verified
 		// in this power session says so with 90 00 (docs/protocol.md,
 		// "Verified state").
-		if p.verified && !c.quirks[EmptyVerify63Cx] {
+		if p.verified && !c.quirks[emptyVerify63Cx] {
 			return swOK
 		}
 		return p.triesSW()

@@ -43,6 +43,6 @@
 //     signing password is the host's job)
 //
 // The same card can be served to the real PC/SC stack through the vpcd
-// virtual reader driver with ServeVPCD (see cmd/jpkisim); WithLink makes it
+// virtual reader driver with ServeVPCD (see cmd/jpkisim); its Link makes it
 // answer as slowly as a contact or NFC reader's link would (see Link).
 package cardsim

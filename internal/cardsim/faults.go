@@ -110,13 +110,13 @@ func RandomStatusWords(seed uint64) Middleware {
 	}
 }
 
-// TruncateResponses models a reader that mangles long answers (macOS's
+// truncateResponses models a reader that mangles long answers (macOS's
 // PC/SC layer has been seen to cut long responses from some NFC readers;
 // docs/protocol.md, "Readers and operating systems"): an answer with more
 // than n data bytes arrives as its first n bytes and nothing else, so what the host takes for a status word is two
 // bytes of data. Shorter answers pass untouched. Options.TruncateAbove
 // installs it outside every other middleware.
-func TruncateResponses(n int) Middleware {
+func truncateResponses(n int) Middleware {
 	return func(c *Card, next Handler) Handler {
 		return func(cmd []byte) ([]byte, error) {
 			resp, err := next(cmd)

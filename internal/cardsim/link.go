@@ -26,7 +26,7 @@ import (
 //
 //	contact reader at the default rate:  Link{Baud: 9600}
 //	2024 card (TA1=13) in a contact reader: Link{Baud: 38400}
-//	NFC (ISO 14443 at 106 kbit/s):       NFCLink, Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
+//	NFC (ISO 14443 at 106 kbit/s):       Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
 type Link struct {
 	APDUDelay time.Duration // fixed cost per APDU exchange
 	Baud      int           // etu per second; 0 means bytes cost nothing
@@ -49,9 +49,9 @@ func (l Link) Validate() error {
 	return nil
 }
 
-// Cost is the time one exchange of a cmdLen-byte command and a respLen-byte
+// cost is the time one exchange of a cmdLen-byte command and a respLen-byte
 // response (SW included) takes on the link.
-func (l Link) Cost(cmdLen, respLen int) time.Duration {
+func (l Link) cost(cmdLen, respLen int) time.Duration {
 	d := l.APDUDelay
 	if l.Baud > 0 {
 		// Integer nanoseconds, rounded down; a 64 KiB message at 1 baud
@@ -103,19 +103,19 @@ var (
 	diTable = [16]int{0, 1, 2, 4, 8, 16, 32, 64, 12, 20, 0, 0, 0, 0, 0, 0}
 )
 
-// NFCLink is the link model for a card in a contactless reader (ISO 14443
+// nfcLink is the link model for a card in a contactless reader (ISO 14443
 // at 106 kbit/s, plus the reader's own time per exchange).
-var NFCLink = Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
+var nfcLink = Link{APDUDelay: 10 * time.Millisecond, Baud: 106000}
 
 // LinkForATR derives the link from the card's ATR, as a reader would: a
-// contactless ATR gets NFCLink; a contact ATR gets the rate its TA1 offers
+// contactless ATR gets the NFC link; a contact ATR gets the rate its TA1 offers
 // at a 3.5712 MHz clock, so the classic My Number Card ATR (no TA1) runs
 // at 9600 etu/s and the 2024 one (TA1=13: F=372, D=4) at 38400, four times
 // faster (docs/protocol.md, "Known ATRs"). A reserved TA1
 // falls back to the default rate, as a reader does.
 func LinkForATR(atr []byte) Link {
 	if contactless(atr) {
-		return NFCLink
+		return nfcLink
 	}
 	baud := readerClock / 372
 	if ta1, ok := atrTA1(atr); ok {

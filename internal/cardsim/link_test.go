@@ -33,7 +33,7 @@ func TestLinkCost(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tt.link.Cost(tt.cmd, tt.resp)
+			got := tt.link.cost(tt.cmd, tt.resp)
 			if d := got - tt.want; d < -time.Microsecond || d > time.Microsecond {
 				t.Errorf("Cost(%d, %d) = %v, want %v", tt.cmd, tt.resp, got, tt.want)
 			}
@@ -88,7 +88,7 @@ func TestServeVPCDLink(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	ctx, cancel := context.WithCancel(context.Background())
-	go func() { done <- ServeVPCD(ctx, conn, card, WithLink(link)) }()
+	go func() { done <- ServeVPCD(ctx, conn, card, link) }()
 	r.accept()
 
 	before := time.Now()
@@ -110,9 +110,9 @@ func TestServeVPCDLink(t *testing.T) {
 	}
 
 	want := []time.Duration{
-		link.Cost(15, 2),
-		link.Cost(7, 2),
-		link.Cost(5, len(read)),
+		link.cost(15, 2),
+		link.cost(7, 2),
+		link.cost(5, len(read)),
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -132,7 +132,7 @@ func TestServeVPCDLink(t *testing.T) {
 	}
 }
 
-// TestServeVPCDNoLink: without WithLink nothing waits.
+// TestServeVPCDNoLink: with the zero Link nothing waits.
 func TestServeVPCDNoLink(t *testing.T) {
 	orig := linkWait
 	called := false

@@ -14,23 +14,23 @@ type Quirk string
 
 // The quirks.
 const (
-	// ReselectClearsPINs: selecting the JPKI applet again ends the verified
+	// reselectClearsPINs: selecting the JPKI applet again ends the verified
 	// state, as OpenSC assumes. Real cards keep it until they are powered
 	// off or another application is selected.
-	ReselectClearsPINs Quirk = "reselect-clears-pins"
-	// EmptyVerify63Cx: an empty VERIFY on a PIN verified in this power
+	reselectClearsPINs Quirk = "reselect-clears-pins"
+	// emptyVerify63Cx: an empty VERIFY on a PIN verified in this power
 	// session answers 63 Cx (tries left) instead of 90 00.
-	EmptyVerify63Cx Quirk = "empty-verify-63cx"
-	// Blocked6983: a VERIFY on a blocked PIN answers 69 83 (ISO's
+	emptyVerify63Cx Quirk = "empty-verify-63cx"
+	// blocked6983: a VERIFY on a blocked PIN answers 69 83 (ISO's
 	// "authentication method blocked") instead of the card's 69 84.
-	Blocked6983 Quirk = "blocked-6983"
-	// EndOfFile6282: a READ BINARY that runs past the end of the EF ends
+	blocked6983 Quirk = "blocked-6983"
+	// endOfFile6282: a READ BINARY that runs past the end of the EF ends
 	// its data with 62 82 (ISO's "end of file reached") instead of 90 00.
-	EndOfFile6282 Quirk = "end-of-file-6282"
-	// FirstAPDU6F00: the first command after every power-on is answered
+	endOfFile6282 Quirk = "end-of-file-6282"
+	// firstAPDU6F00: the first command after every power-on is answered
 	// 6F 00 and not carried out, as one real card did after an unpower
 	// (docs/protocol.md, "Verified state").
-	FirstAPDU6F00 Quirk = "first-apdu-6f00"
+	firstAPDU6F00 Quirk = "first-apdu-6f00"
 )
 
 // QuirkInfo describes one quirk for help texts and listings.
@@ -40,11 +40,11 @@ type QuirkInfo struct {
 }
 
 var quirkTable = []QuirkInfo{
-	{ReselectClearsPINs, "re-SELECT of the JPKI AP clears verified PINs (real cards keep them)"},
-	{EmptyVerify63Cx, "empty VERIFY on a verified PIN answers 63 Cx, not 90 00"},
-	{Blocked6983, "VERIFY on a blocked PIN answers 69 83, not 69 84"},
-	{EndOfFile6282, "READ BINARY past the end of the EF answers the rest with 62 82, not 90 00"},
-	{FirstAPDU6F00, "the first APDU after each power-on answers 6F 00 and is not carried out"},
+	{reselectClearsPINs, "re-SELECT of the JPKI AP clears verified PINs (real cards keep them)"},
+	{emptyVerify63Cx, "empty VERIFY on a verified PIN answers 63 Cx, not 90 00"},
+	{blocked6983, "VERIFY on a blocked PIN answers 69 83, not 69 84"},
+	{endOfFile6282, "READ BINARY past the end of the EF answers the rest with 62 82, not 90 00"},
+	{firstAPDU6F00, "the first APDU after each power-on answers 6F 00 and is not carried out"},
 }
 
 // Quirks lists the quirks with a line on each.

@@ -124,12 +124,12 @@ func TestEventLog(t *testing.T) {
 	var log strings.Builder
 	c := newCard(t, Options{Log: &log})
 	run(t, c, s(selAP, "9000"))
-	c.Reset()
+	c.reset()
 	run(t, c, s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"))
 	c.PowerOff()
 	run(t, c, s(selAP, "9000")) // powers the card up first
 	c.PowerOff()
-	c.PowerOn()
+	c.powerOn()
 	run(t, c, s("00 A4 04 0C 05 A0 00 00 00 03", "6A82"), s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02", "9000"))
 	want := []string{
 		"00A4040C0AD392F000260100000001 9000",
@@ -155,9 +155,9 @@ func TestEventLog(t *testing.T) {
 	}
 	// A removed card does not count resets or power changes any more.
 	c.Remove()
-	c.Reset()
+	c.reset()
 	c.PowerOff()
-	c.PowerOn()
+	c.powerOn()
 	if st := c.Stats(); st.Resets != 1 || st.PowerOffs != 2 || st.PowerOns != 2 {
 		t.Errorf("stats after removal %+v", st)
 	}
@@ -169,7 +169,7 @@ func TestStateChangesOnPowerAndSelect(t *testing.T) {
 	var verified []bool
 	c := newCard(t, Options{OnStateChange: func(s State) { verified = append(verified, s.Auth.Verified) }})
 	run(t, c, s(selAP, "9000"), s(selAuthPIN, "9000"), s(verify1234, "9000"))
-	c.Reset()
+	c.reset()
 	run(t, c, s(selAP, "9000"), s("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08", "9000"), s(selAP, "9000"), s(selAuthPIN, "9000"), s(verify1234, "9000"))
 	c.PowerOff()
 	if got, want := verified, []bool{true, false, true, false}; !equalBools(got, want) {
@@ -198,11 +198,11 @@ func TestFirstAPDU6F00(t *testing.T) {
 		before func(c *Card)
 		first  string
 	}{
-		{"new card", []Quirk{FirstAPDU6F00}, func(c *Card) {}, "6F00"},
-		{"after power off (implicit power on)", []Quirk{FirstAPDU6F00}, func(c *Card) { c.PowerOff() }, "6F00"},
-		{"after power off and on", []Quirk{FirstAPDU6F00}, func(c *Card) { c.PowerOff(); c.PowerOn() }, "6F00"},
-		{"after warm reset", []Quirk{FirstAPDU6F00}, func(c *Card) { c.Reset() }, "9000"},
-		{"without the quirk", nil, func(c *Card) { c.PowerOff(); c.PowerOn() }, "9000"},
+		{"new card", []Quirk{firstAPDU6F00}, func(c *Card) {}, "6F00"},
+		{"after power off (implicit power on)", []Quirk{firstAPDU6F00}, func(c *Card) { c.PowerOff() }, "6F00"},
+		{"after power off and on", []Quirk{firstAPDU6F00}, func(c *Card) { c.PowerOff(); c.powerOn() }, "6F00"},
+		{"after warm reset", []Quirk{firstAPDU6F00}, func(c *Card) { c.reset() }, "9000"},
+		{"without the quirk", nil, func(c *Card) { c.PowerOff(); c.powerOn() }, "9000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -319,7 +319,7 @@ func TestLinkForATR(t *testing.T) {
 		{"3B 9A 18 81 31 FB 46 80", Link{Baud: 115200}},              // TA1=18: D=12
 		{"3B 9A 1A 81 31 FB 46 80", Link{Baud: 9600}},                // TA1=1A: reserved D, default rate
 		{"3B 9A 71 81 31 FB 46 80", Link{Baud: 9600}},                // TA1=71: reserved F, default rate
-		{"3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F", NFCLink},
+		{"3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F", nfcLink},
 	}
 	for _, tt := range tests {
 		if got := LinkForATR(hx(t, tt.atr)); got != tt.want {
@@ -328,7 +328,7 @@ func TestLinkForATR(t *testing.T) {
 	}
 	// A 1.6 KB certificate in 7 READ BINARYs costs a quarter of the time.
 	classic, y2024 := LinkForATR(mustATR(t, "classic")), LinkForATR(mustATR(t, "2024"))
-	if a, b := classic.Cost(5, 258)*7, y2024.Cost(5, 258)*7; a-4*b > time.Microsecond || a < 2*time.Second {
+	if a, b := classic.cost(5, 258)*7, y2024.cost(5, 258)*7; a-4*b > time.Microsecond || a < 2*time.Second {
 		t.Errorf("certificate read: classic %v, 2024 %v; want ~2 s and a quarter of it", a, b)
 	}
 }

@@ -67,9 +67,9 @@ func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
 		case vpcdPowerOff:
 			card.PowerOff()
 		case vpcdPowerOn:
-			card.PowerOn()
+			card.powerOn()
 		case vpcdReset:
-			card.Reset()
+			card.reset()
 		case vpcdGetATR:
 			return card.ATR(), nil
 		}
@@ -78,31 +78,17 @@ func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
 	return card.Transmit(msg)
 }
 
-// VPCDOption configures ServeVPCD.
-type VPCDOption func(*vpcdConfig)
-
-type vpcdConfig struct {
-	link Link
-}
-
-// WithLink holds every APDU's answer until the link model says it would
-// have arrived (see Link). Control messages (power, reset, ATR) cost
-// nothing: pcscd polls the ATR every ~400 ms and a real reader answers
-// that itself, without the card.
-func WithLink(l Link) VPCDOption {
-	return func(c *vpcdConfig) { c.link = l }
-}
-
 // ServeVPCD serves card on conn, a connection to a vpcd virtual reader,
 // until the context ends, the card is removed or the reader goes away. It
 // closes conn on return, which the reader sees as the card being removed.
 // The error is ctx.Err(), ErrRemoved, or the connection's error (io.EOF when
 // the reader closed it, e.g. pcscd stopped).
-func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, opts ...VPCDOption) error {
-	var cfg vpcdConfig
-	for _, o := range opts {
-		o(&cfg)
-	}
+//
+// link holds every APDU's answer until the link model says it would have
+// arrived (see Link); the zero Link answers at once. Control messages
+// (power, reset, ATR) cost nothing: pcscd polls the ATR every ~400 ms and
+// a real reader answers that itself, without the card.
+func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, link Link) error {
 	defer conn.Close()
 	stop := make(chan struct{})
 	defer close(stop)
@@ -135,10 +121,10 @@ func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, opts ...VPCDOptio
 		if reply == nil {
 			continue
 		}
-		if len(msg) > 1 && !cfg.link.Zero() {
+		if len(msg) > 1 && !link.Zero() {
 			// Counted from the command's arrival, so the card's own work
 			// is inside the modelled time, not added to it.
-			linkWait(ctx, card, arrived, cfg.link.Cost(len(msg), len(reply)))
+			linkWait(ctx, card, arrived, link.cost(len(msg), len(reply)))
 		}
 		if err := writeFrame(conn, reply); err != nil {
 			return serveErr(ctx, card, fmt.Errorf("writing to vpcd: %w", err))

@@ -135,7 +135,7 @@ func serveTo(ctx context.Context, t *testing.T, r *fakeReader, card *Card) <-cha
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- ServeVPCD(ctx, conn, card) }()
+	go func() { done <- ServeVPCD(ctx, conn, card, Link{}) }()
 	r.accept()
 	return done
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jpkicheck/jpkicheck/internal/pcsc"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc/pcsctest"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
@@ -117,7 +117,7 @@ func TestCardInUse(t *testing.T) {
 	s := startStack(t)
 	sim := s.StartCard(t)
 	defer keepsCounters(t, sim)()
-	release, err := pcsc.HoldExclusive(context.Background(), s.ReaderName(0))
+	release, err := pcsctest.HoldExclusive(context.Background(), s.ReaderName(0))
 	if err != nil {
 		t.Fatal(err)
 	}

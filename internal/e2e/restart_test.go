@@ -94,7 +94,7 @@ func kioskLoop(ctx context.Context, events <-chan pcsc.Event, seen chan<- string
 			}
 			var res *jpki.Result
 			err = card.Do(func(tx pcsc.Transmitter) error {
-				res, err = jpki.Check(jpki.NewCard(tx), jpki.CheckOptions{})
+				res, err = jpki.Check(jpki.NewCard(tx))
 				return err
 			})
 			card.Close()

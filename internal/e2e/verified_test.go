@@ -16,6 +16,7 @@ import (
 
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc/pcsctest"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
@@ -401,7 +402,7 @@ func TestVerifyRefusedWhileAnotherProgramHoldsTheCard(t *testing.T) {
 		take      func() (func(), error)
 		othersRun bool // pin and check work beside the holder
 	}{
-		{"exclusive", func() (func(), error) { return pcsc.HoldExclusive(context.Background(), reader) }, false},
+		{"exclusive", func() (func(), error) { return pcsctest.HoldExclusive(context.Background(), reader) }, false},
 		{"shared", func() (func(), error) {
 			c, err := pcsc.Connect(context.Background(), reader, 0)
 			if err != nil {

@@ -16,13 +16,13 @@ const (
 	insVerifyOdd   = 0x21
 )
 
-// Command is an ISO/IEC 7816-4 command APDU.
+// command is an ISO/IEC 7816-4 command APDU.
 //
 // Ne is the number of response bytes expected (Le in the encoded form):
 // 0 means the command has no Le field; 1–256 fit a short APDU (256 is
 // encoded as 00); up to 65536 needs an extended APDU (65536 is 00 00).
 // Encode picks the short form whenever it can, unless Extended is set.
-type Command struct {
+type command struct {
 	CLA, INS, P1, P2 byte
 	Data             []byte
 	Ne               int
@@ -43,9 +43,9 @@ const (
 	maxExtNe     = 65536
 )
 
-// Encode returns the command's bytes. It reports an error for a length that
+// encode returns the command's bytes. It reports an error for a length that
 // no encoding can carry.
-func (c Command) Encode() ([]byte, error) {
+func (c command) encode() ([]byte, error) {
 	if len(c.Data) > maxExtData {
 		return nil, fmt.Errorf("encoding APDU: %d data bytes exceed %d", len(c.Data), maxExtData)
 	}
@@ -78,13 +78,13 @@ func (c Command) Encode() ([]byte, error) {
 	return out, nil
 }
 
-// ParseCommand decodes a command APDU (short or extended, cases 1–4). It is
+// parseCommand decodes a command APDU (short or extended, cases 1–4). It is
 // the inverse of Encode, meant for test cards and trace tools.
-func ParseCommand(b []byte) (Command, error) {
+func parseCommand(b []byte) (command, error) {
 	if len(b) < 4 {
-		return Command{}, fmt.Errorf("parsing APDU: %d bytes, need at least 4", len(b))
+		return command{}, fmt.Errorf("parsing APDU: %d bytes, need at least 4", len(b))
 	}
-	c := Command{CLA: b[0], INS: b[1], P1: b[2], P2: b[3]}
+	c := command{CLA: b[0], INS: b[1], P1: b[2], P2: b[3]}
 	body := b[4:]
 	switch {
 	case len(body) == 0: // case 1
@@ -103,7 +103,7 @@ func ParseCommand(b []byte) (Command, error) {
 			c.Ne = shortNe(body[1+lc])
 			return c, nil
 		}
-		return Command{}, fmt.Errorf("parsing APDU: Lc %d does not match %d body bytes", lc, len(body))
+		return command{}, fmt.Errorf("parsing APDU: Lc %d does not match %d body bytes", lc, len(body))
 	case len(body) == 3: // case 2E
 		c.Extended = true
 		c.Ne = extNe(body[1], body[2])
@@ -112,7 +112,7 @@ func ParseCommand(b []byte) (Command, error) {
 		c.Extended = true
 		lc := int(body[1])<<8 | int(body[2])
 		if lc == 0 {
-			return Command{}, errors.New("parsing APDU: extended Lc of 0")
+			return command{}, errors.New("parsing APDU: extended Lc of 0")
 		}
 		switch len(body) {
 		case 3 + lc:
@@ -123,9 +123,9 @@ func ParseCommand(b []byte) (Command, error) {
 			c.Ne = extNe(body[3+lc], body[4+lc])
 			return c, nil
 		}
-		return Command{}, fmt.Errorf("parsing APDU: extended Lc %d does not match %d body bytes", lc, len(body))
+		return command{}, fmt.Errorf("parsing APDU: extended Lc %d does not match %d body bytes", lc, len(body))
 	}
-	return Command{}, fmt.Errorf("parsing APDU: malformed %d-byte body", len(body))
+	return command{}, fmt.Errorf("parsing APDU: malformed %d-byte body", len(body))
 }
 
 func shortNe(le byte) int {
@@ -143,20 +143,20 @@ func extNe(hi, lo byte) int {
 	return n
 }
 
-// Response is a response APDU split into its data and status word.
-type Response struct {
+// response is a response APDU split into its data and status word.
+type response struct {
 	Data []byte
 	SW   SW
 }
 
-// ParseResponse splits a response APDU (data followed by SW1 SW2). Data
+// parseResponse splits a response APDU (data followed by SW1 SW2). Data
 // aliases b.
-func ParseResponse(b []byte) (Response, error) {
+func parseResponse(b []byte) (response, error) {
 	if len(b) < 2 {
-		return Response{}, fmt.Errorf("%w: response of %d bytes", errNoStatusWord, len(b))
+		return response{}, fmt.Errorf("%w: response of %d bytes", errNoStatusWord, len(b))
 	}
 	n := len(b) - 2
-	return Response{Data: b[:n:n], SW: SW(uint16(b[n])<<8 | uint16(b[n+1]))}, nil
+	return response{Data: b[:n:n], SW: SW(uint16(b[n])<<8 | uint16(b[n+1]))}, nil
 }
 
 // errNoStatusWord: a response that ends in no plausible status word, as
@@ -166,9 +166,9 @@ var errNoStatusWord = fmt.Errorf("%w: no plausible status word", ErrProtocol)
 // plausible reports a status word ISO/IEC 7816-3 §10.3.1 allows: SW1 61–6F
 // or 90–9F. Anything else is most likely data from a cut-off answer.
 func (sw SW) plausible() bool {
-	sw1 := sw.SW1()
+	sw1 := sw.sw1()
 	return (sw1 >= 0x61 && sw1 <= 0x6F) || (sw1 >= 0x90 && sw1 <= 0x9F)
 }
 
 // Err returns nil for 90 00 and the status word as an error otherwise.
-func (r Response) Err() error { return r.SW.Err() }
+func (r response) Err() error { return r.SW.Err() }

@@ -16,7 +16,7 @@ func BenchmarkCheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		f := p.cardFor(auth)
-		if _, err := Check(NewCard(f), CheckOptions{Trust: trust}); err != nil {
+		if _, err := Check(NewCard(f), WithTrust(trust)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -30,7 +30,7 @@ func BenchmarkCheckQuick(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		f := p.cardFor(auth)
-		if _, err := Check(NewCard(f), CheckOptions{Quick: true}); err != nil {
+		if _, err := Check(NewCard(f), ValidityOnly()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -47,13 +47,13 @@ func BenchmarkCheckQuick(b *testing.B) {
 // the card traffic of one operation.
 func benchOnSim(b *testing.B, sim *cardsim.Card, op func(*Card) error) {
 	b.ReportAllocs()
-	var s Stats
+	var s exchangeStats
 	for b.Loop() {
 		card := NewCard(sim)
 		if err := op(card); err != nil {
 			b.Fatal(err)
 		}
-		s = card.Stats()
+		s = card.totals()
 	}
 	b.ReportMetric(float64(s.APDUs), "apdus/op")
 	b.ReportMetric(float64(s.BytesSent+s.BytesReceived), "bytes/op")
@@ -65,7 +65,7 @@ func BenchmarkCheckSim(b *testing.B) {
 	sim := newSim(b, cardsim.Options{})
 	trust := simTrust(b, sim)
 	benchOnSim(b, sim, func(card *Card) error {
-		_, err := Check(card, CheckOptions{Trust: trust})
+		_, err := Check(card, WithTrust(trust))
 		return err
 	})
 }
@@ -77,7 +77,7 @@ func BenchmarkCheckSimEarly(b *testing.B) {
 	trust := simTrust(b, sim)
 	benchOnSim(b, sim, func(card *Card) error {
 		early := false
-		_, err := Check(card, CheckOptions{Trust: trust, OnValidity: func(Validity) { early = true }})
+		_, err := Check(card, WithTrust(trust), WithEarlyValidity(func(Validity) { early = true }))
 		if err == nil && !early {
 			err = errors.New("no early validity")
 		}
@@ -89,7 +89,7 @@ func BenchmarkCheckSimEarly(b *testing.B) {
 func BenchmarkCheckSimQuick(b *testing.B) {
 	sim := newSim(b, cardsim.Options{})
 	benchOnSim(b, sim, func(card *Card) error {
-		_, err := Check(card, CheckOptions{Quick: true})
+		_, err := Check(card, ValidityOnly())
 		return err
 	})
 }

@@ -48,7 +48,7 @@ type Card struct {
 	holdingsErr     error
 	signCertMissing bool
 
-	stats Stats
+	stats exchangeStats
 }
 
 // CardOption configures NewCard.
@@ -79,18 +79,18 @@ func NewCard(t Transmitter, opts ...CardOption) *Card {
 	return c
 }
 
-// Stats counts the APDUs a session exchanged. Bytes are whole APDUs as
+// exchangeStats counts the APDUs a session exchanged. Bytes are whole APDUs as
 // sent and received, SW included.
-type Stats struct {
-	APDUs         int           `json:"apdus"`
-	BytesSent     int           `json:"bytes_sent"`
-	BytesReceived int           `json:"bytes_received"`
-	Elapsed       time.Duration `json:"elapsed_ns"` // time spent in Transmit
+type exchangeStats struct {
+	APDUs         int
+	BytesSent     int
+	BytesReceived int
+	Elapsed       time.Duration // time spent in Transmit
 }
 
-// Sub returns s − t, the cost of what happened between two snapshots.
-func (s Stats) Sub(t Stats) Stats {
-	return Stats{
+// sub returns s − t, the cost of what happened between two snapshots.
+func (s exchangeStats) sub(t exchangeStats) exchangeStats {
+	return exchangeStats{
 		APDUs:         s.APDUs - t.APDUs,
 		BytesSent:     s.BytesSent - t.BytesSent,
 		BytesReceived: s.BytesReceived - t.BytesReceived,
@@ -98,8 +98,8 @@ func (s Stats) Sub(t Stats) Stats {
 	}
 }
 
-// Stats returns the running totals of the session.
-func (c *Card) Stats() Stats { return c.stats }
+// totals returns the running totals of the session.
+func (c *Card) totals() exchangeStats { return c.stats }
 
 // TraceEvent is one APDU exchange, for --trace style logging.
 type TraceEvent struct {
@@ -150,30 +150,25 @@ func spacedHex(b []byte) string {
 	return out.String()
 }
 
-// Exchange sends one command through the session: counted, traced, with
-// 61 xx and 6C xx handled, and through the guard that refuses a VERIFY
-// with data (use Verify) and every command that writes to the card. It is
-// for commands this package has no function for; the response's status
-// word is returned as is, not as an error.
-func (c *Card) Exchange(cmd Command) (Response, error) {
-	return c.exchange(cmd)
-}
-
 // Bounds on the 61 xx loop: a card that keeps saying "more data" must end
 // in an error, not a hang or unbounded memory.
 const maxGetResponses = 64
 
-// exchange is the one place where 61 xx and 6C xx are handled.
-func (c *Card) exchange(cmd Command) (Response, error) {
+// exchange sends one command through the session: counted, traced, with
+// 61 xx and 6C xx handled (the one place that handles them), and through
+// the guard that refuses a VERIFY with data (use Verify) and every command
+// that writes to the card. The response's status word is returned as is,
+// not as an error.
+func (c *Card) exchange(cmd command) (response, error) {
 	if err := c.guard(&cmd); err != nil {
-		return Response{}, err
+		return response{}, err
 	}
 	withhold := c.readsSigningCert(cmd)
 	first := !c.started
 	c.started = true
 	resp, err := c.send(cmd, withhold)
 	if err != nil {
-		return Response{}, err
+		return response{}, err
 	}
 	// 6F 00 to the first command after a power-on was seen once on a real
 	// card (docs/protocol.md, "Verified state"): send that command once
@@ -181,50 +176,50 @@ func (c *Card) exchange(cmd Command) (Response, error) {
 	// that carries a PIN.
 	if first && resp.SW == swCardMute && cmd.grant == nil {
 		if resp, err = c.send(cmd, withhold); err != nil {
-			return Response{}, err
+			return response{}, err
 		}
 	}
 
 	// 6C xx: wrong Le, the card names the right one. Re-send once. Only a
 	// command that expects data has an Le to correct, and a VERIFY with a
 	// PIN is never sent twice.
-	if resp.SW.SW1() == swWrongLe && cmd.Ne > 0 && cmd.grant == nil {
-		cmd.Ne = shortNe(resp.SW.SW2())
+	if resp.SW.sw1() == swWrongLe && cmd.Ne > 0 && cmd.grant == nil {
+		cmd.Ne = shortNe(resp.SW.sw2())
 		cmd.Extended = false
 		if resp, err = c.send(cmd, withhold); err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		if resp.SW.SW1() == swWrongLe {
-			return Response{}, fmt.Errorf("%w: a second 6C xx (%s) after correcting Le", ErrProtocol, resp.SW)
+		if resp.SW.sw1() == swWrongLe {
+			return response{}, fmt.Errorf("%w: a second 6C xx (%s) after correcting Le", ErrProtocol, resp.SW)
 		}
 	}
 
-	if resp.SW.SW1() != swMoreData {
+	if resp.SW.sw1() != swMoreData {
 		c.track(cmd, resp.SW)
 		return resp, nil
 	}
 	// 61 xx: T=0 style, the data waits for GET RESPONSE. A command that
 	// expects no data has completed; don't fetch what we didn't ask for.
 	if cmd.Ne == 0 {
-		resp = Response{SW: SWSuccess}
+		resp = response{SW: swSuccess}
 		c.track(cmd, resp.SW)
 		return resp, nil
 	}
 	data := append([]byte(nil), resp.Data...)
-	for rounds := 0; resp.SW.SW1() == swMoreData; rounds++ {
+	for rounds := 0; resp.SW.sw1() == swMoreData; rounds++ {
 		if rounds == maxGetResponses {
-			return Response{}, fmt.Errorf("%w: more than %d GET RESPONSE rounds", ErrProtocol, maxGetResponses)
+			return response{}, fmt.Errorf("%w: more than %d GET RESPONSE rounds", ErrProtocol, maxGetResponses)
 		}
-		get := Command{CLA: 0x00, INS: insGetResponse, Ne: shortNe(resp.SW.SW2())}
+		get := command{CLA: 0x00, INS: insGetResponse, Ne: shortNe(resp.SW.sw2())}
 		if resp, err = c.send(get, withhold); err != nil {
-			return Response{}, err
+			return response{}, err
 		}
 		if len(data)+len(resp.Data) > cmd.Ne {
-			return Response{}, fmt.Errorf("%w: card sent more than the %d bytes asked for", ErrProtocol, cmd.Ne)
+			return response{}, fmt.Errorf("%w: card sent more than the %d bytes asked for", ErrProtocol, cmd.Ne)
 		}
 		data = append(data, resp.Data...)
-		if resp.SW.SW1() == swWrongLe {
-			return Response{}, fmt.Errorf("%w: 6C xx (%s) to GET RESPONSE", ErrProtocol, resp.SW)
+		if resp.SW.sw1() == swWrongLe {
+			return response{}, fmt.Errorf("%w: 6C xx (%s) to GET RESPONSE", ErrProtocol, resp.SW)
 		}
 	}
 	resp.Data = data
@@ -233,10 +228,10 @@ func (c *Card) exchange(cmd Command) (Response, error) {
 }
 
 // send transmits one APDU and accounts for it.
-func (c *Card) send(cmd Command, withhold bool) (Response, error) {
-	raw, err := cmd.Encode()
+func (c *Card) send(cmd command, withhold bool) (response, error) {
+	raw, err := cmd.encode()
 	if err != nil {
-		return Response{}, err
+		return response{}, err
 	}
 	start := c.now()
 	out, err := c.tx.Transmit(raw)
@@ -265,11 +260,11 @@ func (c *Card) send(cmd Command, withhold bool) (Response, error) {
 
 	if err != nil {
 		c.forget()
-		return Response{}, fmt.Errorf("transmitting APDU %02X %02X: %w", cmd.CLA, cmd.INS, err)
+		return response{}, fmt.Errorf("transmitting APDU %02X %02X: %w", cmd.CLA, cmd.INS, err)
 	}
-	resp, err := ParseResponse(out)
+	resp, err := parseResponse(out)
 	if err != nil {
-		return Response{}, err
+		return response{}, err
 	}
 	// The transmitter may reuse its buffer.
 	resp.Data = append([]byte(nil), resp.Data...)
@@ -281,19 +276,19 @@ func (c *Card) forget() {
 	c.appletSelected, c.efKnown = false, false
 }
 
-// track follows SELECTs sent through Exchange or the package's own calls.
-func (c *Card) track(cmd Command, sw SW) {
+// track follows SELECTs sent through exchange or the package's own calls.
+func (c *Card) track(cmd command, sw SW) {
 	if cmd.INS != insSelect {
 		return
 	}
 	switch {
-	case cmd.P1 == 0x04 && sw == SWSuccess && string(cmd.Data) == string(jpkiAID[:]):
+	case cmd.P1 == 0x04 && sw == swSuccess && string(cmd.Data) == string(jpkiAID[:]):
 		c.appletSelected, c.efKnown = true, false
 	case cmd.P1 == 0x02 && len(cmd.Data) == 2:
 		// A failed SELECT EF may or may not keep the old one current; our
 		// reads always SELECT first, so unknown is the safe belief.
-		c.ef, c.efKnown = uint16(cmd.Data[0])<<8|uint16(cmd.Data[1]), sw == SWSuccess
-		if c.ef == efSignCert && sw == SWNotFound && c.appletSelected {
+		c.ef, c.efKnown = uint16(cmd.Data[0])<<8|uint16(cmd.Data[1]), sw == swSuccess
+		if c.ef == efSignCert && sw == swNotFound && c.appletSelected {
 			c.signCertMissing = true
 		}
 	default:
@@ -306,7 +301,7 @@ func (c *Card) track(cmd Command, sw SW) {
 // readsSigningCert reports whether cmd reads the signing certificate's file,
 // whose data a trace must not show. A failed SELECT of that file still
 // counts: then we don't know what is current.
-func (c *Card) readsSigningCert(cmd Command) bool {
+func (c *Card) readsSigningCert(cmd command) bool {
 	if cmd.INS != insReadBinary && cmd.INS != insReadBinOdd {
 		return false
 	}
@@ -320,7 +315,7 @@ func (c *Card) readsSigningCert(cmd Command) bool {
 // that Verify did not build (or already sent once), and commands that
 // change the card. Card-side PIN counters are the resident's, and a read
 // tool has no business writing.
-func (c *Card) guard(cmd *Command) error {
+func (c *Card) guard(cmd *command) error {
 	switch cmd.INS {
 	case insVerify, insVerifyOdd:
 		if len(cmd.Data) == 0 {

@@ -33,8 +33,8 @@ func TestExchange61Loop(t *testing.T) {
 	if err := c.selectEF(0x000A); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := c.Exchange(Command{INS: 0xB0, Ne: 256})
-	if err != nil || resp.SW != SWSuccess || len(resp.Data) != 256 {
+	resp, err := c.exchange(command{INS: 0xB0, Ne: 256})
+	if err != nil || resp.SW != swSuccess || len(resp.Data) != 256 {
 		t.Fatalf("Exchange = %d bytes %s, %v", len(resp.Data), resp.SW, err)
 	}
 	// READ BINARY → 61 00, then GET RESPONSE 00 → 100 + 61 9C, 9C → 100 + 61 38, 38 → 56 + 9000.
@@ -42,8 +42,8 @@ func TestExchange61Loop(t *testing.T) {
 	if got := f.commands()[2:]; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("commands = %q, want %q", got, want)
 	}
-	if c.Stats().APDUs != 6 {
-		t.Errorf("Stats().APDUs = %d, want 6", c.Stats().APDUs)
+	if c.totals().APDUs != 6 {
+		t.Errorf("Stats().APDUs = %d, want 6", c.totals().APDUs)
 	}
 }
 
@@ -53,7 +53,7 @@ func TestExchangeEndless61(t *testing.T) {
 	_ = c.selectApplet()
 	_ = c.selectEF(0x000A)
 	before := len(f.log)
-	_, err := c.Exchange(Command{INS: 0xB0, Ne: 256})
+	_, err := c.exchange(command{INS: 0xB0, Ne: 256})
 	if !errors.Is(err, ErrProtocol) {
 		t.Fatalf("err = %v, want ErrProtocol", err)
 	}
@@ -68,7 +68,7 @@ func TestExchangeEndless61(t *testing.T) {
 		script = append(script, sw(0x6100))
 	}
 	r := &rawCard{script: script}
-	_, err = NewCard(r).Exchange(Command{INS: 0xB0, Ne: 256})
+	_, err = NewCard(r).exchange(command{INS: 0xB0, Ne: 256})
 	if !errors.Is(err, ErrProtocol) || len(r.log) != 1+maxGetResponses {
 		t.Errorf("err = %v after %d APDUs, want ErrProtocol after %d", err, len(r.log), 1+maxGetResponses)
 	}
@@ -76,7 +76,7 @@ func TestExchangeEndless61(t *testing.T) {
 
 func TestExchange6C(t *testing.T) {
 	r := &rawCard{script: [][]byte{sw(0x6C10), append(make([]byte, 16), 0x90, 0x00)}}
-	resp, err := NewCard(r).Exchange(Command{INS: 0xB0, Ne: 256})
+	resp, err := NewCard(r).exchange(command{INS: 0xB0, Ne: 256})
 	if err != nil || len(resp.Data) != 16 {
 		t.Fatalf("Exchange = %d bytes, %v", len(resp.Data), err)
 	}
@@ -85,21 +85,21 @@ func TestExchange6C(t *testing.T) {
 	}
 
 	r = &rawCard{script: [][]byte{sw(0x6C10), sw(0x6C08)}}
-	if _, err := NewCard(r).Exchange(Command{INS: 0xB0, Ne: 256}); !errors.Is(err, ErrProtocol) || len(r.log) != 2 {
+	if _, err := NewCard(r).exchange(command{INS: 0xB0, Ne: 256}); !errors.Is(err, ErrProtocol) || len(r.log) != 2 {
 		t.Errorf("second 6C: err = %v after %d APDUs", err, len(r.log))
 	}
 
 	// 6C to a command without Le is passed back, not re-sent.
 	r = &rawCard{script: [][]byte{sw(0x6C10)}}
-	resp, err = NewCard(r).Exchange(Command{INS: 0xA4, P1: 2, P2: 0x0C, Data: []byte{0, 1}})
+	resp, err = NewCard(r).exchange(command{INS: 0xA4, P1: 2, P2: 0x0C, Data: []byte{0, 1}})
 	if err != nil || resp.SW != 0x6C10 || len(r.log) != 1 {
 		t.Errorf("6C to case 3: %s, %v, %d APDUs", resp.SW, err, len(r.log))
 	}
 
 	// 61 xx to a command that expects no data: done, nothing fetched.
 	r = &rawCard{script: [][]byte{sw(0x6110)}}
-	resp, err = NewCard(r).Exchange(Command{INS: 0xA4, P1: 2, P2: 0x0C, Data: []byte{0, 1}})
-	if err != nil || resp.SW != SWSuccess || len(r.log) != 1 {
+	resp, err = NewCard(r).exchange(command{INS: 0xA4, P1: 2, P2: 0x0C, Data: []byte{0, 1}})
+	if err != nil || resp.SW != swSuccess || len(r.log) != 1 {
 		t.Errorf("61 to case 3: %s, %v, %d APDUs", resp.SW, err, len(r.log))
 	}
 
@@ -111,13 +111,13 @@ func TestExchange6C(t *testing.T) {
 	}
 	// No status word at all.
 	r = &rawCard{script: [][]byte{{0x90}}}
-	if _, err := NewCard(r).Exchange(Command{INS: 0xB0, Ne: 1}); !errors.Is(err, ErrProtocol) {
+	if _, err := NewCard(r).exchange(command{INS: 0xB0, Ne: 1}); !errors.Is(err, ErrProtocol) {
 		t.Errorf("1-byte response: %v", err)
 	}
 }
 
 func TestGuard(t *testing.T) {
-	refused := []Command{
+	refused := []command{
 		{INS: 0x20, P2: 0x80, Data: []byte("1234")},
 		{INS: 0x21, P2: 0x80, Data: []byte{0x01}},
 		{INS: 0x24, P2: 0x80, Data: []byte("12345678")},
@@ -129,7 +129,7 @@ func TestGuard(t *testing.T) {
 	}
 	for _, cmd := range refused {
 		f := &fakeCard{}
-		_, err := NewCard(f).Exchange(cmd)
+		_, err := NewCard(f).exchange(cmd)
 		if !errors.Is(err, ErrRefused) {
 			t.Errorf("Exchange(INS %02X, %d data bytes) = %v, want ErrRefused", cmd.INS, len(cmd.Data), err)
 		}
@@ -161,7 +161,7 @@ func TestTransportErrorPassesThrough(t *testing.T) {
 	p := getPKI(t)
 	f := p.card(t, nil)
 	f.removeAfter = 3
-	_, err := Check(NewCard(f), CheckOptions{Trust: p.trust(t)})
+	_, err := Check(NewCard(f), WithTrust(p.trust(t)))
 	if !errors.Is(err, errFakeRemoved) {
 		t.Fatalf("err = %v, want the transmitter's error", err)
 	}
@@ -179,8 +179,8 @@ func TestTraceMasksPINAndPersonalData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(events) != c.Stats().APDUs {
-		t.Errorf("%d events for %d APDUs", len(events), c.Stats().APDUs)
+	if len(events) != c.totals().APDUs {
+		t.Errorf("%d events for %d APDUs", len(events), c.totals().APDUs)
 	}
 	var all strings.Builder
 	masked, withheld := 0, 0
@@ -222,14 +222,14 @@ func TestTraceMasksPINAndPersonalData(t *testing.T) {
 func TestStats(t *testing.T) {
 	r := &rawCard{script: [][]byte{mustHex("01 02 90 00")}}
 	c := NewCard(r)
-	if _, err := c.Exchange(Command{INS: 0xB0, Ne: 2}); err != nil {
+	if _, err := c.exchange(command{INS: 0xB0, Ne: 2}); err != nil {
 		t.Fatal(err)
 	}
-	s := c.Stats()
+	s := c.totals()
 	if s.APDUs != 1 || s.BytesSent != 5 || s.BytesReceived != 4 {
 		t.Errorf("Stats = %+v", s)
 	}
-	if d := s.Sub(Stats{APDUs: 1, BytesSent: 5, BytesReceived: 4}); d != (Stats{Elapsed: s.Elapsed}) {
+	if d := s.sub(exchangeStats{APDUs: 1, BytesSent: 5, BytesReceived: 4}); d != (exchangeStats{Elapsed: s.Elapsed}) {
 		t.Errorf("Sub = %+v", d)
 	}
 }

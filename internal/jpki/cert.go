@@ -4,9 +4,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
-	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 	"time"
 )
@@ -15,8 +13,8 @@ import (
 // it (UTC). A JPKI certificate's last valid day is NotAfter in Japan time:
 // NotAfter is 14:59:59Z, i.e. 23:59:59 JST.
 type Validity struct {
-	NotBefore time.Time `json:"not_before"`
-	NotAfter  time.Time `json:"not_after"`
+	NotBefore time.Time
+	NotAfter  time.Time
 }
 
 func (v Validity) String() string {
@@ -24,16 +22,16 @@ func (v Validity) String() string {
 }
 
 // Certificate is a certificate read from the card, with the facts the
-// checks need as fields. Nothing exported here holds personal data: the
-// signing certificate's name, address, birth date and sex come only from
-// an explicit Personal call, and String, every fmt verb and JSON show
-// only the fields below.
+// checks need as fields. Nothing exported here holds personal data or the
+// serial number, which identifies the holder to services: the signing
+// certificate's name, address, birth date and sex come only from an
+// explicit Personal call, and String, every fmt verb and JSON show only
+// the fields below.
 type Certificate struct {
 	File      CertFile
 	NotBefore time.Time
 	NotAfter  time.Time
-	Issuer    string   // the issuing CA's name, RFC 2253 style
-	Serial    *big.Int // the certificate's serial number; it identifies the holder to services
+	Issuer    string // the issuing CA's name, RFC 2253 style
 	Trust     Trust
 	// Partial: read with ValidityOnly. Only the fields above are set, from
 	// the first chunk; there is no DER and the signature was not checked.
@@ -49,7 +47,6 @@ func newCertificate(file CertFile, x *x509.Certificate) *Certificate {
 		NotBefore: x.NotBefore,
 		NotAfter:  x.NotAfter,
 		Issuer:    nameString(x.RawIssuer),
-		Serial:    x.SerialNumber,
 		der:       x.Raw,
 		x509:      x,
 	}
@@ -86,9 +83,6 @@ func (c *Certificate) String() string {
 	}
 	var b strings.Builder
 	b.WriteString(c.File.String())
-	if c.Serial != nil {
-		fmt.Fprintf(&b, " serial %X", c.Serial)
-	}
 	fmt.Fprintf(&b, ", valid %s, issuer %q, trust: %s", c.Validity(), c.Issuer, c.Trust.Status)
 	if c.Partial {
 		b.WriteString(" (first chunk only, signature not checked)")
@@ -104,33 +98,6 @@ func (c Certificate) Format(f fmt.State, verb rune) {
 		return
 	}
 	fmt.Fprint(f, c.String())
-}
-
-// jsonCertificate is the JSON form; personal data has no field here.
-type jsonCertificate struct {
-	File      CertFile  `json:"file"`
-	NotBefore time.Time `json:"not_before"`
-	NotAfter  time.Time `json:"not_after"`
-	Issuer    string    `json:"issuer"`
-	Serial    string    `json:"serial,omitempty"`
-	Trust     Trust     `json:"trust"`
-	Partial   bool      `json:"partial,omitempty"`
-}
-
-// MarshalJSON writes the exported fields; never the DER.
-func (c Certificate) MarshalJSON() ([]byte, error) {
-	j := jsonCertificate{
-		File:      c.File,
-		NotBefore: c.NotBefore.UTC(),
-		NotAfter:  c.NotAfter.UTC(),
-		Issuer:    c.Issuer,
-		Trust:     c.Trust,
-		Partial:   c.Partial,
-	}
-	if c.Serial != nil {
-		j.Serial = fmt.Sprintf("%X", c.Serial)
-	}
-	return json.Marshal(j)
 }
 
 // nameString renders a DER Name in RFC 2253 form, or "" when it does not

@@ -105,39 +105,25 @@ func printable(s string) string {
 	}, s)
 }
 
-// CheckOptions configures Check.
-type CheckOptions struct {
-	// Trust is the set of recognised CAs; nil means the built-in J-LIS CAs.
-	Trust *TrustStore
-	// Quick stops reading the auth certificate once its validity is known
-	// (one READ BINARY with 256-byte chunks): Result.Auth is then Partial
-	// and its Trust is TrustNotChecked.
-	Quick bool
-	// OnValidity, if set, receives the auth certificate's validity as soon
-	// as the first chunk holds it, before the rest is read and checked
-	// (see WithEarlyValidity).
-	OnValidity func(Validity)
-}
-
 // Result is what Check found. It holds no personal data.
 type Result struct {
 	// CardType is CardMyNumber unless the token was read and said
 	// otherwise. The token is read only when the answer depends on it
 	// (TokenRead): when the auth certificate is missing or refused, or
 	// issued by a CA outside the recognised set.
-	CardType  CardType     `json:"card_type"`
-	TokenRead bool         `json:"token_read"`
-	Auth      *Certificate `json:"auth"`
-	AuthPIN   PINStatus    `json:"auth_pin"`
-	SignPIN   PINStatus    `json:"sign_pin"`
+	CardType  CardType
+	TokenRead bool
+	Auth      *Certificate
+	AuthPIN   PINStatus
+	SignPIN   PINStatus
 	// Holdings is EF 0008, which certificates the card holds. It is read
 	// only when a PIN's empty VERIFY gives no counter (nil otherwise, and
 	// when the card does not serve it). Holdings.Sign == Absent is the
 	// card of a holder under 15, a face-authentication card, or one whose
 	// holder declined the signing certificate.
-	Holdings *CertHoldings `json:"holdings,omitempty"`
-	// Cost is what the check exchanged with the card.
-	Cost Stats `json:"cost"`
+	Holdings *CertHoldings
+	// cost is what the check exchanged with the card.
+	cost exchangeStats
 }
 
 // Check is the whole no-PIN check: is this a My Number Card, when does its
@@ -153,15 +139,23 @@ type Result struct {
 // transmitter's own errors, wrapped. Every PIN state is part of the
 // result, and so is a PIN counter the card would not report
 // (PINStatus.Err).
-func Check(card *Card, opts CheckOptions) (*Result, error) {
-	start := card.Stats()
+//
+// Options are those of ReadCertificate, applied to the authentication
+// certificate: WithTrust (nil or absent: the built-in J-LIS CAs),
+// WithEarlyValidity, and ValidityOnly for a quick check (Result.Auth is
+// then Partial and its Trust is TrustNotChecked).
+func Check(card *Card, opts ...ReadOption) (*Result, error) {
+	start := card.totals()
 	res := &Result{CardType: CardMyNumber}
 	// Always SELECT: a check starts from a known state even on a Card
 	// that was used before. It leaves a verified PIN verified.
 	if err := card.reselectApplet(); err != nil {
 		return nil, fmt.Errorf("checking card: %w", err)
 	}
-	cfg := readConfig{trust: opts.Trust, onValidity: opts.OnValidity, validityOnly: opts.Quick}
+	var cfg readConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	cert, err := card.readCert(AuthCert, cfg)
 	if err != nil {
 		err = fmt.Errorf("reading %s: %w", AuthCert, err)
@@ -179,14 +173,14 @@ func Check(card *Card, opts CheckOptions) (*Result, error) {
 		return nil, fmt.Errorf("checking card: %w", err)
 	}
 	if !cert.Partial {
-		cert.Trust = checkTrust(cert, opts.Trust)
+		cert.Trust = checkTrust(cert, cfg.trust)
 		if cert.Trust.Status == trustUnrecognised {
 			// An unknown CA: an old card's or a phone's, or a J-LIS
 			// generation we don't carry. The token tells which.
 			if err := card.classify(res); err != nil {
 				return nil, fmt.Errorf("checking card: %w", err)
 			}
-			if cert.Trust, err = card.checkAgainstCardCA(cert, opts.Trust); err != nil {
+			if cert.Trust, err = card.checkAgainstCardCA(cert, cfg.trust); err != nil {
 				return nil, fmt.Errorf("checking card: checking %s against the card's CA: %w", AuthCert, err)
 			}
 		}
@@ -210,7 +204,7 @@ func Check(card *Card, opts CheckOptions) (*Result, error) {
 		h := *card.holdings
 		res.Holdings = &h
 	}
-	res.Cost = card.Stats().Sub(start)
+	res.cost = card.totals().sub(start)
 	return res, nil
 }
 

@@ -61,7 +61,7 @@ func TestCheckSequence(t *testing.T) {
 	auth := p.leaf(t, leafOpts{padTo: 1600})
 	f := p.card(t, auth)
 	var early []Validity
-	res, err := Check(NewCard(f), CheckOptions{Trust: p.trust(t), OnValidity: func(v Validity) { early = append(early, v) }})
+	res, err := Check(NewCard(f), WithTrust(p.trust(t)), WithEarlyValidity(func(v Validity) { early = append(early, v) }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,9 +73,9 @@ func TestCheckSequence(t *testing.T) {
 		cmdSelectPIN, cmdEmptyVerify,
 		cmdSelectPW, cmdEmptyVerify,
 	))
-	t.Logf("L = %d bytes: %d APDUs, %d bytes sent, %d received", len(auth), res.Cost.APDUs, res.Cost.BytesSent, res.Cost.BytesReceived)
-	if res.Cost.APDUs != len(f.log) {
-		t.Errorf("Cost.APDUs = %d, card saw %d", res.Cost.APDUs, len(f.log))
+	t.Logf("L = %d bytes: %d APDUs, %d bytes sent, %d received", len(auth), res.cost.APDUs, res.cost.BytesSent, res.cost.BytesReceived)
+	if res.cost.APDUs != len(f.log) {
+		t.Errorf("Cost.APDUs = %d, card saw %d", res.cost.APDUs, len(f.log))
 	}
 	if res.CardType != CardMyNumber || res.TokenRead {
 		t.Errorf("card type %v, token read %v", res.CardType, res.TokenRead)
@@ -98,7 +98,7 @@ func TestCheckQuick(t *testing.T) {
 	p := getPKI(t)
 	auth := p.leaf(t, leafOpts{padTo: 1600})
 	f := p.card(t, auth)
-	res, err := Check(NewCard(f), CheckOptions{Quick: true})
+	res, err := Check(NewCard(f), ValidityOnly())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestCheckCardCA(t *testing.T) {
 	p := getPKI(t)
 	auth := p.leaf(t, leafOpts{})
 	f := p.card(t, auth)
-	res, err := Check(NewCard(f), CheckOptions{}) // built-in CAs only
+	res, err := Check(NewCard(f)) // built-in CAs only
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestCheckCardCA(t *testing.T) {
 		tampered := append([]byte(nil), auth...)
 		tampered[len(tampered)-1] ^= 1
 		f := p.card(t, tampered)
-		res, err := Check(NewCard(f), CheckOptions{})
+		res, err := Check(NewCard(f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +147,7 @@ func TestCheckCardCA(t *testing.T) {
 	t.Run("no card CA", func(t *testing.T) {
 		f := p.card(t, auth)
 		delete(f.files, 0x000B)
-		res, err := Check(NewCard(f), CheckOptions{})
+		res, err := Check(NewCard(f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,7 +227,7 @@ func TestCheckCardTypes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := p.card(t, nil)
 			tt.setup(f)
-			res, err := Check(NewCard(f), CheckOptions{})
+			res, err := Check(NewCard(f))
 			if !errors.Is(err, tt.want) || res != nil {
 				t.Fatalf("Check = %v, %v; want %v", res, err, tt.want)
 			}
@@ -254,7 +254,7 @@ func TestCheckPINStates(t *testing.T) {
 	f := p.card(t, nil)
 	f.pins[0x0018].tries = 0
 	delete(f.pins, 0x001B) // a card that cannot report the signing counter
-	res, err := Check(NewCard(f), CheckOptions{Trust: p.trust(t)})
+	res, err := Check(NewCard(f), WithTrust(p.trust(t)))
 	if err != nil {
 		t.Fatalf("a locked PIN is a result: %v", err)
 	}
@@ -273,7 +273,7 @@ func TestResultPrintsNoSecrets(t *testing.T) {
 	p := getPKI(t)
 	f := p.card(t, nil)
 	c := NewCard(f)
-	res, err := Check(c, CheckOptions{Trust: p.trust(t)})
+	res, err := Check(c, WithTrust(p.trust(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ func TestResultPrintsNoSecrets(t *testing.T) {
 			t.Errorf("output contains %q", secret)
 		}
 	}
-	if !strings.Contains(string(j), `"status":"user_supplied"`) || !strings.Contains(string(j), `"card_type":"my_number_card"`) {
+	if !strings.Contains(string(j), `"Status":"user_supplied"`) || !strings.Contains(string(j), `"CardType":"my_number_card"`) {
 		t.Errorf("JSON %s", j)
 	}
 	t.Logf("JSON: %s", j)
@@ -318,14 +318,14 @@ func TestCheckTwiceOnOneCard(t *testing.T) {
 	trust := p.trust(t)
 	for range 2 {
 		f.log = nil
-		if _, err := Check(c, CheckOptions{Trust: trust}); err != nil {
+		if _, err := Check(c, WithTrust(trust)); err != nil {
 			t.Fatal(err)
 		}
 		checkCommands(t, f, seq(cmdSelectAP, cmdSelectAuth, reads(len(auth)),
 			cmdSelectPIN, cmdEmptyVerify, cmdSelectPW, cmdEmptyVerify))
 	}
 	// Zero values marshal too, for callers that fill results partly.
-	if j, err := json.Marshal(Result{}); err != nil || !strings.Contains(string(j), `"pin":""`) {
+	if j, err := json.Marshal(Result{}); err != nil || !strings.Contains(string(j), `"PIN":""`) {
 		t.Errorf("zero Result: %s, %v", j, err)
 	}
 }
@@ -377,7 +377,7 @@ func TestCheckWithoutSigningCertificate(t *testing.T) {
 			}
 			f.pins[0x001B].unset = true
 			f.pins[0x0018].unset = tc.authPIN
-			res, err := Check(NewCard(f), CheckOptions{Trust: p.trust(t)})
+			res, err := Check(NewCard(f), WithTrust(p.trust(t)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -389,8 +389,8 @@ func TestCheckWithoutSigningCertificate(t *testing.T) {
 				t.Errorf("holdings %+v, want %+v", res.Holdings, tc.holdings)
 			}
 			j, _ := json.Marshal(res)
-			if tc.holdings != nil && !strings.Contains(string(j), `"holdings":{"sign":"absent","auth":"present"}`) ||
-				!strings.Contains(string(j), `"sign_pin":{"pin":"sign","state":"`+tc.wantSign.State.String()+`"`) {
+			if tc.holdings != nil && !strings.Contains(string(j), `"Holdings":{"Sign":"absent","Auth":"present"}`) ||
+				!strings.Contains(string(j), `"SignPIN":{"PIN":"sign","State":"`+tc.wantSign.State.String()+`"`) {
 				t.Errorf("JSON %s", j)
 			}
 		})

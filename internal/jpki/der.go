@@ -20,11 +20,11 @@ const maxCertLen = 0x8000
 
 // parseHeader parses the identifier and length octets of the DER element
 // starting b: the tag, the header size, and the content length. Strict DER:
-// single-byte tags, definite and minimal lengths. ErrNotEnoughData means b
+// single-byte tags, definite and minimal lengths. errNotEnoughData means b
 // stops inside the header.
 func parseHeader(b []byte) (tag byte, hdr, n int, err error) {
 	if len(b) < 2 {
-		return 0, 0, 0, ErrNotEnoughData
+		return 0, 0, 0, errNotEnoughData
 	}
 	tag = b[0]
 	if tag&0x1F == 0x1F {
@@ -43,7 +43,7 @@ func parseHeader(b []byte) (tag byte, hdr, n int, err error) {
 		// be a certificate on a card.
 		return 0, 0, 0, fmt.Errorf("%w: %d length octets", ErrMalformed, k)
 	case len(b) < 2+k:
-		return 0, 0, 0, ErrNotEnoughData
+		return 0, 0, 0, errNotEnoughData
 	case b[2] == 0:
 		return 0, 0, 0, fmt.Errorf("%w: length with a leading zero octet", ErrMalformed)
 	}
@@ -74,14 +74,13 @@ func certLength(b []byte) (int, error) {
 
 // tbsPrefix is what the first chunk of a certificate can tell.
 type tbsPrefix struct {
-	serial   []byte // INTEGER content
 	issuer   []byte // the whole Name element, DER
 	validity Validity
 }
 
 // derWalker steps through DER elements of a possibly truncated buffer.
 // Each element must end inside its parent's declared bounds (malformed
-// otherwise) and inside the bytes at hand (ErrNotEnoughData otherwise).
+// otherwise) and inside the bytes at hand (errNotEnoughData otherwise).
 type derWalker struct {
 	b   []byte
 	pos int
@@ -96,10 +95,10 @@ func (w *derWalker) next(want byte, what string) (start, end int, err error) {
 	}
 	lim := min(w.end, len(w.b))
 	if w.pos >= lim {
-		return 0, 0, ErrNotEnoughData
+		return 0, 0, errNotEnoughData
 	}
 	tag, hdr, n, err := parseHeader(w.b[w.pos:lim])
-	if err == ErrNotEnoughData && w.end <= len(w.b) {
+	if err == errNotEnoughData && w.end <= len(w.b) {
 		return 0, 0, fmt.Errorf("%w: %s header runs past its parent", ErrMalformed, what)
 	}
 	if err != nil {
@@ -133,7 +132,7 @@ func (w *derWalker) take(want byte, what string) ([]byte, error) {
 		return nil, err
 	}
 	if end > len(w.b) {
-		return nil, ErrNotEnoughData
+		return nil, errNotEnoughData
 	}
 	w.pos = end
 	return w.b[start:end], nil
@@ -166,13 +165,15 @@ func parseTBSPrefix(b []byte) (tbsPrefix, error) {
 		return p, err
 	}
 	if t, ok := w.peek(); !ok {
-		return p, ErrNotEnoughData
+		return p, errNotEnoughData
 	} else if t == tagVersion {
 		if _, err := w.take(tagVersion, "version"); err != nil {
 			return p, err
 		}
 	}
-	if p.serial, err = w.take(tagInteger, "serial number"); err != nil {
+	// The serial number is stepped over, never kept: it identifies the
+	// holder to services.
+	if _, err = w.take(tagInteger, "serial number"); err != nil {
 		return p, err
 	}
 	if _, err = w.take(tagSequence, "signature algorithm"); err != nil {

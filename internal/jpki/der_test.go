@@ -37,8 +37,8 @@ func TestParseHeader(t *testing.T) {
 		tag, hdr, n, err := parseHeader(mustHex(tt.in))
 		switch {
 		case tt.notEnoug:
-			if !errors.Is(err, ErrNotEnoughData) {
-				t.Errorf("parseHeader(%s) err = %v, want ErrNotEnoughData", tt.in, err)
+			if !errors.Is(err, errNotEnoughData) {
+				t.Errorf("parseHeader(%s) err = %v, want errNotEnoughData", tt.in, err)
 			}
 		case tt.malform:
 			if !errors.Is(err, ErrMalformed) {
@@ -124,7 +124,7 @@ func TestEarlyValidityEveryPrefix(t *testing.T) {
 		first := -1
 		for n := 0; n <= len(der); n++ {
 			v, err := earlyValidity(der[:n])
-			if errors.Is(err, ErrNotEnoughData) {
+			if errors.Is(err, errNotEnoughData) {
 				if first >= 0 {
 					t.Fatalf("%s: prefix %d not enough after %d was", x.Subject, n, first)
 				}
@@ -176,7 +176,7 @@ func FuzzParseHeader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tag, hdr, n, err := parseHeader(b)
 		if err != nil {
-			if !errors.Is(err, ErrNotEnoughData) && !errors.Is(err, ErrMalformed) {
+			if !errors.Is(err, errNotEnoughData) && !errors.Is(err, ErrMalformed) {
 				t.Fatalf("unexpected error kind %v", err)
 			}
 			return
@@ -213,7 +213,7 @@ func FuzzEarlyValidity(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		v, err := earlyValidity(b)
 		if err != nil {
-			if !errors.Is(err, ErrNotEnoughData) && !errors.Is(err, ErrMalformed) {
+			if !errors.Is(err, errNotEnoughData) && !errors.Is(err, ErrMalformed) {
 				t.Fatalf("unexpected error kind %v", err)
 			}
 			return

@@ -6,10 +6,9 @@
 // (a PC/SC card handle or the simulated card):
 //
 //	card := jpki.NewCard(tx, jpki.WithTrace(logAPDU))
-//	res, err := jpki.Check(card, jpki.CheckOptions{
-//		Trust:      trust, // nil: the built-in J-LIS CAs
-//		OnValidity: showProvisionalExpiry,
-//	})
+//	res, err := jpki.Check(card,
+//		jpki.WithTrust(trust), // absent or nil: the built-in J-LIS CAs
+//		jpki.WithEarlyValidity(showProvisionalExpiry))
 //
 // Check costs, on a normal card: SELECT AP, SELECT 000A, ⌈L/256⌉ READ
 // BINARY for an L-byte certificate, then SELECT 0018 and SELECT 001B each
@@ -65,15 +64,17 @@
 // # Personal data
 //
 // The signing certificate carries the holder's name, address, birth date
-// and sex. No exported field holds them: only Certificate.Personal parses
-// them, fmt and JSON never show them, and traces withhold the bytes read
+// and sex, and every certificate a serial number that identifies the
+// holder to services. No exported field holds them: only
+// Certificate.Personal parses the personal data, the serial number is
+// never kept, fmt and JSON never show either, and traces withhold the bytes read
 // from its file. The raw DER (Certificate.DER, Certificate.X509) still
 // contains them; the accessors say so.
 //
 // # Errors
 //
-// Status words are *StatusError values that match sentinels (ErrNotFound,
-// ErrSecurityStatus, ErrBlocked, ...) with errors.Is. Package-level
+// Status words are *StatusError values; the ones callers act on match
+// sentinels (ErrNotFound, ErrSecurityStatus, ErrLocked) with errors.Is. Package-level
 // outcomes have their own: ErrNotJPKI, *CardTypeError (ErrNotMyNumberCard),
 // ErrNoCertificate, ErrMalformed, *PINFormatError (ErrPINFormat),
 // ErrLastTry, ErrDeclined, *WrongPINError (ErrWrongPIN), ErrLocked,

@@ -33,14 +33,12 @@ func Example() {
 	}
 
 	card := jpki.NewCard(sim)
-	res, err := jpki.Check(card, jpki.CheckOptions{
-		Trust: trust,
+	res, err := jpki.Check(card, jpki.WithTrust(trust),
 		// Called after the first READ BINARY, before the rest is read and
 		// the signature checked: show it as provisional.
-		OnValidity: func(v jpki.Validity) {
+		jpki.WithEarlyValidity(func(v jpki.Validity) {
 			fmt.Println("provisional expiry:", v.NotAfter.In(jst).Format(time.DateOnly))
-		},
-	})
+		}))
 	var typeErr *jpki.CardTypeError
 	switch {
 	case errors.Is(err, jpki.ErrNotJPKI):
@@ -58,7 +56,6 @@ func Example() {
 	fmt.Println("expires:", res.Auth.NotAfter.In(jst).Format(time.DateOnly))
 	fmt.Println("signature:", res.Auth.Trust.Status)
 	fmt.Println("PIN tries left:", res.AuthPIN.TriesLeft, res.SignPIN.TriesLeft)
-	// res.Cost counts the APDUs: 6 + ⌈L/256⌉ for an L-byte certificate.
 	// Output:
 	// provisional expiry: 2027-01-29
 	// card: my_number_card

@@ -9,7 +9,7 @@ import (
 )
 
 // fakeCard is a small JPKI card for this package's tests. It decodes APDUs
-// by hand (not with ParseCommand) so that an encoding bug cannot agree with
+// by hand (not with parseCommand) so that an encoding bug cannot agree with
 // itself. Every knob is a field; the zero value plus files is a plain
 // My Number Card.
 type fakeCard struct {

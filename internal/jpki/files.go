@@ -43,8 +43,8 @@ const (
 	SignCA
 )
 
-// EF returns the file identifier on the card.
-func (f CertFile) EF() uint16 {
+// ef returns the file identifier on the card.
+func (f CertFile) ef() uint16 {
 	switch f {
 	case AuthCert:
 		return efAuthCert
@@ -116,14 +116,14 @@ func (c *Card) selectApplet() error {
 // starts from a known state. It does not clear a verified PIN; Logout does.
 func (c *Card) reselectApplet() error {
 	// Case 3 with P2 0C: no FCI wanted, so no Le.
-	resp, err := c.exchange(Command{INS: insSelect, P1: 0x04, P2: 0x0C, Data: jpkiAID[:]})
+	resp, err := c.exchange(command{INS: insSelect, P1: 0x04, P2: 0x0C, Data: jpkiAID[:]})
 	if err != nil {
 		return fmt.Errorf("selecting JPKI applet: %w", err)
 	}
 	switch resp.SW {
-	case SWSuccess:
+	case swSuccess:
 		return nil
-	case SWNotFound, SWWrongP1P2, SWINSNotSupported, SWCLANotSupported:
+	case swNotFound, swWrongP1P2, swINSNotSupported, swCLANotSupported:
 		// 6A82 is the answer of a card without the applet; the other three
 		// come from cards that cannot even select by name, which are no
 		// JPKI card either.
@@ -134,11 +134,11 @@ func (c *Card) reselectApplet() error {
 
 // selectEF SELECTs an elementary file of the applet.
 func (c *Card) selectEF(ef uint16) error {
-	resp, err := c.exchange(Command{INS: insSelect, P1: 0x02, P2: 0x0C, Data: []byte{byte(ef >> 8), byte(ef)}})
+	resp, err := c.exchange(command{INS: insSelect, P1: 0x02, P2: 0x0C, Data: []byte{byte(ef >> 8), byte(ef)}})
 	if err != nil {
 		return fmt.Errorf("selecting EF %04X: %w", ef, err)
 	}
-	if resp.SW != SWSuccess {
+	if resp.SW != swSuccess {
 		return statusErr(resp.SW, "selecting EF %04X", ef)
 	}
 	return nil

@@ -38,7 +38,7 @@ func FuzzIdentify(f *testing.F) {
 		}
 		// No certificate: Check names the card from the token.
 		card = &fakeCard{files: map[uint16][]byte{0x0006: token}, pins: map[uint16]*fakePIN{}}
-		_, err = Check(NewCard(card), CheckOptions{})
+		_, err = Check(NewCard(card))
 		var cte *CardTypeError
 		if errors.As(err, &cte) {
 			for _, r := range cte.Token + err.Error() {
@@ -107,7 +107,11 @@ func FuzzCheck(f *testing.F) {
 		if mode&16 != 0 {
 			opts = append(opts, WithExtendedRead())
 		}
-		res, err := Check(NewCard(card, opts...), CheckOptions{Trust: p.trust(t), Quick: mode&128 != 0})
+		checkOpts := []ReadOption{WithTrust(p.trust(t))}
+		if mode&128 != 0 {
+			checkOpts = append(checkOpts, ValidityOnly())
+		}
+		res, err := Check(NewCard(card, opts...), checkOpts...)
 		for _, c := range card.log {
 			if len(c) > 5 && c[1] == insVerify {
 				t.Fatalf("VERIFY with data: % X", c)

@@ -48,18 +48,18 @@ func presenceOf(b byte) Presence {
 // CertHoldings is EF 0008 of the JPKI applet: which certificates the card
 // holds (docs/protocol.md, "Files inside the JPKI AP").
 type CertHoldings struct {
-	Sign Presence `json:"sign"`
-	Auth Presence `json:"auth"`
+	Sign Presence
+	Auth Presence
 }
 
 // holdingsLen is what EF 0008 holds: signing, authentication, one more.
 const holdingsLen = 3
 
-// CertificatesHeld reads EF 0008 (SELECT + one READ BINARY, free to read),
+// certificatesHeld reads EF 0008 (SELECT + one READ BINARY, free to read),
 // once per Card. The error says why the card gave no answer (a card
 // without the file answers ErrNotFound); transmitter errors are not
 // remembered, so a later call tries again.
-func CertificatesHeld(card *Card) (CertHoldings, error) {
+func certificatesHeld(card *Card) (CertHoldings, error) {
 	h, err := card.certHoldings()
 	if err != nil {
 		return CertHoldings{}, fmt.Errorf("reading which certificates the card holds: %w", err)

@@ -26,7 +26,7 @@ func TestCertificatesHeld(t *testing.T) {
 			}
 			c := NewCard(f)
 			for range 2 { // read once per Card
-				got, err := CertificatesHeld(c)
+				got, err := certificatesHeld(c)
 				if got != tc.want || (tc.err == nil) != (err == nil) || tc.err != nil && !errors.Is(err, tc.err) {
 					t.Errorf("CertificatesHeld = %+v, %v; want %+v, %v", got, err, tc.want, tc.err)
 				}
@@ -39,10 +39,10 @@ func TestCertificatesHeld(t *testing.T) {
 	// A transmitter error is not remembered: the next call asks again.
 	f := newFakeMyNumber(nil, nil, nil, nil)
 	c := NewCard(&failingCard{fail: 2, inner: f})
-	if _, err := CertificatesHeld(c); !errors.Is(err, errReader) {
+	if _, err := certificatesHeld(c); !errors.Is(err, errReader) {
 		t.Fatalf("err = %v, want the transmitter's", err)
 	}
-	if got, err := CertificatesHeld(c); err != nil || got != (CertHoldings{Sign: Absent, Auth: Absent}) {
+	if got, err := certificatesHeld(c); err != nil || got != (CertHoldings{Sign: Absent, Auth: Absent}) {
 		t.Errorf("after the transport error: %+v, %v", got, err)
 	}
 }

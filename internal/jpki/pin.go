@@ -66,7 +66,7 @@ func (p PIN) MarshalText() ([]byte, error) {
 type PINState int
 
 const (
-	// PINStateUnknown: not read (the zero value; omitted from JSON).
+	// PINStateUnknown: not read (the zero value).
 	PINStateUnknown PINState = iota
 	// PINStateOK: two or more tries left.
 	PINStateOK
@@ -111,14 +111,14 @@ func (s PINState) MarshalText() ([]byte, error) {
 
 // PINStatus is what the card says about a PIN's counter.
 type PINStatus struct {
-	PIN PIN `json:"pin"`
+	PIN PIN
 	// State sums it up. TriesLeft counts only for ok and last_try.
-	State     PINState `json:"state,omitempty"`
-	TriesLeft int      `json:"tries_left"` // 0 unless State is ok or last_try
-	Locked    bool     `json:"locked"`     // State is locked
+	State     PINState
+	TriesLeft int  // 0 unless State is ok or last_try
+	Locked    bool // State is locked
 	// Err is set only in a Check result, when the card gave no usable
 	// answer for this PIN; the other fields are then meaningless.
-	Err error `json:"-"`
+	Err error
 }
 
 // counterStatus is the status for an answer of 63 Cx, x tries left.
@@ -162,7 +162,7 @@ func (c *Card) pinTries(pin PIN) (PINStatus, error) {
 	// Case 1: no Lc, no data, no Le. ISO 7816-4 §11.5.6: "If no data
 	// field is present, the command may be used to retrieve the number of
 	// further allowed retries"; OpenSC, myna and jpki-rs rely on it.
-	resp, err := c.exchange(Command{INS: insVerify, P2: 0x80})
+	resp, err := c.exchange(command{INS: insVerify, P2: 0x80})
 	if err != nil {
 		return PINStatus{}, err
 	}
@@ -179,9 +179,9 @@ func (c *Card) pinTries(pin PIN) (PINStatus, error) {
 		return PINStatus{PIN: pin, State: PINStateNotSet}, nil
 	}
 	switch resp.SW {
-	case SWSuccess:
+	case swSuccess:
 		return PINStatus{PIN: pin, State: PINStateVerified}, nil
-	case SWBlocked, SWRefDataBlocked:
+	case swBlocked, swRefDataBlocked:
 		return PINStatus{PIN: pin, State: PINStateLocked, Locked: true}, nil
 	}
 	return PINStatus{}, fmt.Errorf("empty VERIFY answered %w, not 63 Cx", &StatusError{SW: resp.SW})
@@ -290,13 +290,13 @@ func verify(card *Card, pin PIN, secret []byte, consent ConsentFunc) error {
 	if err != nil {
 		return err
 	}
-	if resp.SW == SWSuccess {
+	if resp.SW == swSuccess {
 		return nil
 	}
 	if n, ok := resp.SW.triesLeft(); ok {
 		return &WrongPINError{PIN: pin, TriesLeft: n}
 	}
-	if resp.SW == SWBlocked || resp.SW == SWRefDataBlocked {
+	if resp.SW == swBlocked || resp.SW == swRefDataBlocked {
 		return fmt.Errorf("%w (%w)", ErrLocked, resp.SW.Err())
 	}
 	return resp.SW.Err()
@@ -305,8 +305,8 @@ func verify(card *Card, pin PIN, secret []byte, consent ConsentFunc) error {
 // newVerifyCommand builds the VERIFY that carries a PIN. Only Verify may
 // call it (TestOnlyVerifyBuildsVerifyWithData checks the whole module);
 // the grant lets the card's guard tell it from any other.
-func newVerifyCommand(value []byte) Command {
-	return Command{INS: insVerify, P1: 0x00, P2: 0x80, Data: value, grant: &verifyGrant{}}
+func newVerifyCommand(value []byte) command {
+	return command{INS: insVerify, P1: 0x00, P2: 0x80, Data: value, grant: &verifyGrant{}}
 }
 
 // PINFormatReason names the rule a PIN as typed breaks.
@@ -525,7 +525,7 @@ func readSignCertificate(card *Card, password []byte, consent ConsentFunc, opts 
 // ErrLogout (the PIN may still be verified) and the transmitter's or the
 // card's error.
 func Logout(card *Card) error {
-	resp, err := card.exchange(Command{INS: insSelect, P1: 0x04, P2: 0x0C, Data: kenhojoAID[:]})
+	resp, err := card.exchange(command{INS: insSelect, P1: 0x04, P2: 0x0C, Data: kenhojoAID[:]})
 	if err == nil {
 		err = resp.SW.Err()
 	}

@@ -1,7 +1,6 @@
 package jpki
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -105,19 +104,23 @@ func TestPINTriesAnswers(t *testing.T) {
 	}
 }
 
-func TestPINStatusJSON(t *testing.T) {
-	for st, want := range map[PINStatus]string{
-		{PIN: AuthPIN, State: PINStateOK, TriesLeft: 3}:      `{"pin":"auth","state":"ok","tries_left":3,"locked":false}`,
-		{PIN: SignPIN, State: PINStateLastTry, TriesLeft: 1}: `{"pin":"sign","state":"last_try","tries_left":1,"locked":false}`,
-		{PIN: SignPIN, State: PINStateLocked, Locked: true}:  `{"pin":"sign","state":"locked","tries_left":0,"locked":true}`,
-		{PIN: SignPIN, State: PINStateNotSet}:                `{"pin":"sign","state":"not_set","tries_left":0,"locked":false}`,
-		{PIN: AuthPIN, State: PINStateVerified}:              `{"pin":"auth","state":"verified","tries_left":0,"locked":false}`,
-		{PIN: AuthPIN, TriesLeft: 3}:                         `{"pin":"auth","tries_left":3,"locked":false}`,
+// The names report and the JSON contract build on.
+func TestPINAndStateNames(t *testing.T) {
+	for st, want := range map[PINState]string{
+		PINStateUnknown: "unknown", PINStateOK: "ok", PINStateLastTry: "last_try",
+		PINStateLocked: "locked", PINStateNotSet: "not_set", PINStateVerified: "verified",
 	} {
-		j, err := json.Marshal(st)
-		if err != nil || string(j) != want {
-			t.Errorf("%+v: %s, %v; want %s", st, j, err, want)
+		if b, err := st.MarshalText(); err != nil || string(b) != want || st.String() != want {
+			t.Errorf("PINState %d: %q, %v, String %q; want %q", int(st), b, err, st, want)
 		}
+	}
+	for pin, want := range map[PIN]string{AuthPIN: "auth", SignPIN: "sign"} {
+		if b, err := pin.MarshalText(); err != nil || string(b) != want {
+			t.Errorf("PIN %d: %q, %v; want %q", int(pin), b, err, want)
+		}
+	}
+	if _, err := PINState(99).MarshalText(); err == nil {
+		t.Error("PINState(99) marshals")
 	}
 }
 

@@ -93,6 +93,10 @@ var (
 	testAddress = "東京都千代田区霞が関二丁目1番2号"
 )
 
+// testSerial is every test leaf's serial number: long and distinctive, so
+// a test can tell that no output shows it.
+var testSerial, _ = new(big.Int).SetString("5E41A1C0FFEE0123456789ABCDEF", 16)
+
 func (p *testPKI) leaf(tb testing.TB, o leafOpts) []byte {
 	tb.Helper()
 	expiry := "2029-03-15"
@@ -111,7 +115,7 @@ func (p *testPKI) leaf(tb testing.TB, o leafOpts) []byte {
 		ca, sk = o.issuer, o.issuerSK
 	}
 	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(0x1234567),
+		SerialNumber: testSerial,
 		Subject:      pkix.Name{Country: []string{"JP"}, CommonName: "TEST1234567890"},
 		// 00:00 JST on the issue day to 23:59:59 JST on the last day.
 		NotBefore: day.AddDate(-5, 0, 0).Add(-9 * time.Hour),

@@ -4,10 +4,9 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"math/big"
 )
 
-// ReadOption configures ReadCertificate and ReadSignCertificate.
+// ReadOption configures ReadCertificate, ReadSignCertificate and Check.
 type ReadOption func(*readConfig)
 
 type readConfig struct {
@@ -33,8 +32,8 @@ func WithEarlyValidity(fn func(Validity)) ReadOption {
 }
 
 // ValidityOnly stops reading as soon as the validity is known (usually
-// after one READ BINARY). The certificate returned is Partial: serial,
-// issuer and dates from the first chunk, no DER, Trust TrustNotChecked.
+// after one READ BINARY). The certificate returned is Partial: issuer and
+// dates from the first chunk, no DER, Trust TrustNotChecked.
 func ValidityOnly() ReadOption {
 	return func(r *readConfig) { r.validityOnly = true }
 }
@@ -48,7 +47,7 @@ func ReadCertificate(card *Card, file CertFile, opts ...ReadOption) (*Certificat
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if file.EF() == 0 {
+	if file.ef() == 0 {
 		return nil, fmt.Errorf("reading certificate: unknown file %d", int(file))
 	}
 	if err := card.selectApplet(); err != nil {
@@ -73,18 +72,18 @@ func ReadCertificate(card *Card, file CertFile, opts ...ReadOption) (*Certificat
 
 // readCert selects and reads file and parses it, without a trust verdict.
 func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
-	if err := c.selectEF(file.EF()); err != nil {
+	if err := c.selectEF(file.ef()); err != nil {
 		return nil, err
 	}
 	var early *Validity
 	var prefix tbsPrefix
-	der, err := c.readDER(file.EF(), func(b []byte) (stop bool, err error) {
+	der, err := c.readDER(file.ef(), func(b []byte) (stop bool, err error) {
 		if early != nil || (cfg.onValidity == nil && !cfg.validityOnly) {
 			return false, nil
 		}
 		p, err := parseTBSPrefix(b)
 		switch {
-		case errors.Is(err, ErrNotEnoughData):
+		case errors.Is(err, errNotEnoughData):
 			return false, nil
 		case err != nil && cfg.validityOnly:
 			return false, err
@@ -109,7 +108,6 @@ func (c *Card) readCert(file CertFile, cfg readConfig) (*Certificate, error) {
 			NotBefore: early.NotBefore,
 			NotAfter:  early.NotAfter,
 			Issuer:    nameString(prefix.issuer),
-			Serial:    new(big.Int).SetBytes(prefix.serial),
 			Partial:   true,
 		}, nil
 	}
@@ -189,12 +187,12 @@ func (c *Card) readDER(ef uint16, progress func([]byte) (stop bool, err error)) 
 		case isReadFault(err) && faultLe(want) > 0:
 			c.chunk = faultLe(want)
 			continue
-		case errors.Is(err, ErrWrongLength) && want > 1:
+		case errors.Is(err, errWrongLength) && want > 1:
 			// The card wants a smaller Le without saying which (6C xx would
 			// have): halve and try again. Bounded by log2(256) rounds.
 			c.chunk = want / 2
 			continue
-		case errors.Is(err, ErrOffset):
+		case errors.Is(err, errOffset):
 			return nil, pastEnd(len(buf), total)
 		case err != nil:
 			return nil, fmt.Errorf("reading at offset %d: %w", len(buf), err)
@@ -213,7 +211,7 @@ func (c *Card) readDER(ef uint16, progress func([]byte) (stop bool, err error)) 
 				if len(buf) > total {
 					buf = buf[:total] // the EF's padding came with the first chunk
 				}
-			case !errors.Is(err, ErrNotEnoughData):
+			case !errors.Is(err, errNotEnoughData):
 				return nil, err
 			}
 		}
@@ -255,13 +253,13 @@ func pastEnd(at, total int) error {
 // readBinary sends one short READ BINARY. eof is set for 62 82 (end of
 // file reached before Ne bytes).
 func (c *Card) readBinary(offset, ne int) (data []byte, eof bool, err error) {
-	resp, err := c.exchange(Command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: ne})
+	resp, err := c.exchange(command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: ne})
 	if err != nil {
 		return nil, false, err
 	}
 	switch {
-	case resp.SW == SWSuccess:
-	case resp.SW == SWEndOfFile:
+	case resp.SW == swSuccess:
+	case resp.SW == swEndOfFile:
 		eof = true
 	case !resp.SW.plausible():
 		return nil, false, fmt.Errorf("%w: %s", errNoStatusWord, resp.SW)
@@ -280,7 +278,7 @@ func (c *Card) readBinary(offset, ne int) (data []byte, eof bool, err error) {
 // goes on in short reads, which give the card's own answer if the problem
 // was not the length (docs/protocol.md, "Reading a certificate").
 func (c *Card) readExtended(offset, n int) ([]byte, error) {
-	resp, err := c.exchange(Command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: n, Extended: true})
+	resp, err := c.exchange(command{INS: insReadBinary, P1: byte(offset >> 8), P2: byte(offset), Ne: n, Extended: true})
 	if isTransport(err) || errors.Is(err, errNoStatusWord) {
 		c.extendedBad = true
 		return nil, nil
@@ -289,7 +287,7 @@ func (c *Card) readExtended(offset, n int) ([]byte, error) {
 		return nil, err
 	}
 	switch resp.SW {
-	case SWSuccess, SWEndOfFile:
+	case swSuccess, swEndOfFile:
 	default:
 		c.extendedBad = true
 		return nil, nil

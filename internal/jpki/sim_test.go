@@ -74,7 +74,7 @@ func TestSimProfiles(t *testing.T) {
 				}
 			}
 			before := sim.State()
-			res, err := Check(NewCard(sim), CheckOptions{Trust: trust})
+			res, err := Check(NewCard(sim), WithTrust(trust))
 			if sim.State() != before {
 				t.Errorf("the check changed the card's state: %+v -> %+v", before, sim.State())
 			}
@@ -122,8 +122,8 @@ func TestSimProfiles(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if want := 6 + 2*ceilDiv(authLen, 256); res.Cost.APDUs != want {
-					t.Errorf("%d APDUs, want %d: %q", res.Cost.APDUs, want, simCommands(sim))
+				if want := 6 + 2*ceilDiv(authLen, 256); res.cost.APDUs != want {
+					t.Errorf("%d APDUs, want %d: %q", res.cost.APDUs, want, simCommands(sim))
 				}
 			case cardsim.ShortLe:
 				if err != nil {
@@ -209,7 +209,7 @@ func simHoldingsRead(sim *cardsim.Card, i int) []string {
 
 func TestSimCardCA(t *testing.T) {
 	sim := newSim(t, cardsim.Options{})
-	res, err := Check(NewCard(sim), CheckOptions{}) // no --trust-ca
+	res, err := Check(NewCard(sim)) // no --trust-ca
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,18 +225,18 @@ func TestSimQuickAndEarly(t *testing.T) {
 	sim := newSim(t, cardsim.Options{Profile: cardsim.WindowOpen})
 	var early []Validity
 	var at int
-	res, err := Check(NewCard(sim), CheckOptions{Quick: true, OnValidity: func(v Validity) {
+	res, err := Check(NewCard(sim), ValidityOnly(), WithEarlyValidity(func(v Validity) {
 		early = append(early, v)
 		at = sim.Stats().APDUs
-	}})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if at != 3 || len(early) != 1 || !early[0].NotAfter.Equal(res.Auth.NotAfter) || !res.Auth.Partial {
 		t.Errorf("early %v after APDU %d; auth %v", early, at, res.Auth)
 	}
-	if res.Cost.APDUs != 7 {
-		t.Errorf("quick check: %d APDUs, want 7", res.Cost.APDUs)
+	if res.cost.APDUs != 7 {
+		t.Errorf("quick check: %d APDUs, want 7", res.cost.APDUs)
 	}
 }
 
@@ -368,7 +368,7 @@ func TestSimPINs(t *testing.T) {
 	})
 	t.Run("removed mid-check", func(t *testing.T) {
 		sim := newSim(t, cardsim.Options{RemoveAfter: 4})
-		_, err := Check(NewCard(sim), CheckOptions{})
+		_, err := Check(NewCard(sim))
 		if !errors.Is(err, cardsim.ErrRemoved) {
 			t.Errorf("err = %v, want cardsim.ErrRemoved through the wrapping", err)
 		}

@@ -11,20 +11,20 @@ type SW uint16
 // Status words this package acts on (ISO/IEC 7816-4 §5.6, and the JPKI
 // facts in docs/protocol.md).
 const (
-	SWSuccess         SW = 0x9000
-	SWEndOfFile       SW = 0x6282 // warning: end of file before Ne bytes
-	SWWrongLength     SW = 0x6700
-	SWSecurityStatus  SW = 0x6982
-	SWBlocked         SW = 0x6983
-	SWRefDataBlocked  SW = 0x6984 // "reference data not usable": a locked PIN, or one never set (EF 0008 tells)
+	swSuccess         SW = 0x9000
+	swEndOfFile       SW = 0x6282 // warning: end of file before Ne bytes
+	swWrongLength     SW = 0x6700
+	swSecurityStatus  SW = 0x6982
+	swBlocked         SW = 0x6983
+	swRefDataBlocked  SW = 0x6984 // "reference data not usable": a locked PIN, or one never set (EF 0008 tells)
 	swCardMute        SW = 0x6F00 // "no precise diagnosis"; seen once as the first answer after a power-on
-	SWNoCurrentEF     SW = 0x6986
-	SWNotFound        SW = 0x6A82
-	SWWrongP1P2       SW = 0x6A86
-	SWOffset          SW = 0x6B00
-	SWINSNotSupported SW = 0x6D00
-	SWCLANotSupported SW = 0x6E00
-	SWTriesLeftPrefix SW = 0x63C0 // 63 Cx: x tries left; 63 C0 = blocked
+	swNoCurrentEF     SW = 0x6986
+	swNotFound        SW = 0x6A82
+	swWrongP1P2       SW = 0x6A86
+	swOffset          SW = 0x6B00
+	swINSNotSupported SW = 0x6D00
+	swCLANotSupported SW = 0x6E00
+	swTriesLeftPrefix SW = 0x63C0 // 63 Cx: x tries left; 63 C0 = blocked
 )
 
 // SW1 values handled inside Card.exchange (ISO/IEC 7816-3 §10.3.1).
@@ -33,18 +33,18 @@ const (
 	swWrongLe  byte = 0x6C // 6C xx: re-send with Le = xx
 )
 
-// SW1 returns the high byte.
-func (sw SW) SW1() byte { return byte(sw >> 8) }
+// sw1 returns the high byte.
+func (sw SW) sw1() byte { return byte(sw >> 8) }
 
-// SW2 returns the low byte.
-func (sw SW) SW2() byte { return byte(sw) }
+// sw2 returns the low byte.
+func (sw SW) sw2() byte { return byte(sw) }
 
 // String returns the status word as four hex digits, e.g. "6A82".
 func (sw SW) String() string { return fmt.Sprintf("%04X", uint16(sw)) }
 
 // Err returns nil for 90 00 and a *StatusError otherwise.
 func (sw SW) Err() error {
-	if sw == SWSuccess {
+	if sw == swSuccess {
 		return nil
 	}
 	return &StatusError{SW: sw}
@@ -52,7 +52,7 @@ func (sw SW) Err() error {
 
 // triesLeft reports x for 63 Cx.
 func (sw SW) triesLeft() (int, bool) {
-	if sw&0xFFF0 != SWTriesLeftPrefix {
+	if sw&0xFFF0 != swTriesLeftPrefix {
 		return 0, false
 	}
 	return int(sw & 0x0F), true
@@ -61,20 +61,18 @@ func (sw SW) triesLeft() (int, bool) {
 // Sentinels for status words, matched with errors.Is against a
 // *StatusError.
 var (
-	ErrNotFound        = errors.New("file or application not found") // 6A82
-	ErrSecurityStatus  = errors.New("security status not satisfied") // 6982
-	ErrBlocked         = errors.New("PIN blocked")                   // 6983, 6984, 63C0
-	ErrWrongLength     = errors.New("wrong length")                  // 6700
-	ErrOffset          = errors.New("offset outside the file")       // 6B00
-	ErrNoCurrentEF     = errors.New("no current elementary file")    // 6986
-	ErrWrongP1P2       = errors.New("incorrect parameters P1-P2")    // 6A86
-	ErrINSNotSupported = errors.New("instruction not supported")     // 6D00
-	ErrCLANotSupported = errors.New("class not supported")           // 6E00
+	ErrNotFound       = errors.New("file or application not found") // 6A82
+	ErrSecurityStatus = errors.New("security status not satisfied") // 6982
+	// ErrLocked: a PIN whose tries are used up (6983, 6984, 63 C0). Only
+	// the city office can reset it.
+	ErrLocked          = errors.New("PIN blocked")
+	errWrongLength     = errors.New("wrong length")               // 6700
+	errOffset          = errors.New("offset outside the file")    // 6B00
+	errNoCurrentEF     = errors.New("no current elementary file") // 6986
+	errWrongP1P2       = errors.New("incorrect parameters P1-P2") // 6A86
+	errINSNotSupported = errors.New("instruction not supported")  // 6D00
+	errCLANotSupported = errors.New("class not supported")        // 6E00
 )
-
-// ErrLocked is ErrBlocked under the name the PIN functions use: a PIN whose
-// tries are used up. Only the city office can reset it.
-var ErrLocked = ErrBlocked
 
 // StatusError is a status word other than 90 00. It unwraps to the
 // matching sentinel, if there is one, so callers can write
@@ -96,24 +94,24 @@ func (e *StatusError) Error() string {
 // Unwrap returns the sentinel for the status word, or nil.
 func (e *StatusError) Unwrap() error {
 	switch e.SW {
-	case SWNotFound:
+	case swNotFound:
 		return ErrNotFound
-	case SWSecurityStatus:
+	case swSecurityStatus:
 		return ErrSecurityStatus
-	case SWBlocked, SWRefDataBlocked, SWTriesLeftPrefix:
-		return ErrBlocked
-	case SWWrongLength:
-		return ErrWrongLength
-	case SWOffset:
-		return ErrOffset
-	case SWNoCurrentEF:
-		return ErrNoCurrentEF
-	case SWWrongP1P2:
-		return ErrWrongP1P2
-	case SWINSNotSupported:
-		return ErrINSNotSupported
-	case SWCLANotSupported:
-		return ErrCLANotSupported
+	case swBlocked, swRefDataBlocked, swTriesLeftPrefix:
+		return ErrLocked
+	case swWrongLength:
+		return errWrongLength
+	case swOffset:
+		return errOffset
+	case swNoCurrentEF:
+		return errNoCurrentEF
+	case swWrongP1P2:
+		return errWrongP1P2
+	case swINSNotSupported:
+		return errINSNotSupported
+	case swCLANotSupported:
+		return errCLANotSupported
 	}
 	return nil
 }
@@ -132,9 +130,9 @@ var (
 	// certificate, or a DER length that runs past its file. No partial
 	// certificate is ever returned with it.
 	ErrMalformed = errors.New("malformed certificate data")
-	// ErrNotEnoughData: the bytes read so far do not reach the field
+	// errNotEnoughData: the bytes read so far do not reach the field
 	// asked for.
-	ErrNotEnoughData = errors.New("not enough data")
+	errNotEnoughData = errors.New("not enough data")
 	// ErrValidityMismatch: the validity answered from the first chunk is
 	// not the validity of the full, parsed certificate.
 	ErrValidityMismatch = errors.New("early validity differs from the parsed certificate")

@@ -84,19 +84,19 @@ func (s TrustStatus) Recognised() bool { return s == TrustBuiltIn || s == TrustU
 
 // Trust is the verdict on a certificate's signature.
 type Trust struct {
-	Status TrustStatus `json:"status"`
+	Status TrustStatus
 	// CA is the CA whose signature verified (for a CA file: the CA itself
 	// when it is in the recognised set). Nil when none did.
-	CA *CA `json:"ca,omitempty"`
+	CA *CA
 }
 
 // CA is a CA certificate a signature was checked against.
 type CA struct {
-	Source    TrustStatus `json:"source"` // TrustBuiltIn, TrustUserSupplied or TrustCardCA
-	Subject   string      `json:"subject"`
-	NotBefore time.Time   `json:"not_before"`
-	NotAfter  time.Time   `json:"not_after"` // information only: an expired CA is no fault of the user's certificate
-	SHA256    string      `json:"sha256"`    // of the DER, upper-case hex
+	Source    TrustStatus // TrustBuiltIn, TrustUserSupplied or TrustCardCA
+	Subject   string
+	NotBefore time.Time
+	NotAfter  time.Time // information only: an expired CA is no fault of the user's certificate
+	SHA256    string    // of the DER, upper-case hex
 
 	cert *x509.Certificate
 }
@@ -262,13 +262,13 @@ func (c *Card) checkAgainstCardCA(cert *Certificate, store *TrustStore) (Trust, 
 		return unverified(nameKnown), nil
 	}
 	caFile := cert.File.caFile()
-	if err := c.selectEF(caFile.EF()); err != nil {
+	if err := c.selectEF(caFile.ef()); err != nil {
 		if isNotFound(err) {
 			return unverified(nameKnown), nil
 		}
 		return Trust{}, err
 	}
-	der, err := c.readDER(caFile.EF(), nil)
+	der, err := c.readDER(caFile.ef(), nil)
 	if err != nil {
 		if isTransport(err) {
 			return Trust{}, err

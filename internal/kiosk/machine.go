@@ -45,7 +45,7 @@ type Config struct {
 	Linger time.Duration
 	// ReadTimeout bounds one read; 0 means DefaultReadTimeout.
 	ReadTimeout time.Duration
-	// Quick reads only the expiry (no issuer check; see jpki.CheckOptions).
+	// Quick reads only the expiry (no issuer check; see jpki.ValidityOnly).
 	Quick bool
 	// Office is the office block; nil shows office.Example().
 	Office *office.Office

@@ -75,30 +75,13 @@ func Connect(ctx context.Context, reader string, timeout time.Duration) (*Card, 
 	return connect(ctx, reader, timeout, scard.ShareShared)
 }
 
-// HoldExclusive connects to the card in the reader with exactly this name
-// exclusively and keeps it until release is called, as another program (a
-// JPKI client, a browser sign-in) may do: meanwhile every other connection,
-// shared or not, fails with ErrSharingViolation. It is for tests and
-// diagnostics; jpkicheck itself connects shared and holds a card
-// exclusively only around a VERIFY (Card.Exclusive). The connection is
-// bounded like Connect's (DefaultTimeout, or ctx). release disconnects
-// leaving the card as it is; calling it again does nothing.
-func HoldExclusive(ctx context.Context, reader string) (release func(), err error) {
-	c, err := connect(ctx, reader, 0, scard.ShareExclusive)
-	if err != nil {
-		return nil, err
-	}
-	var once sync.Once
-	return func() { once.Do(func() { c.Close() }) }, nil
-}
-
 func connect(ctx context.Context, reader string, timeout time.Duration, share scard.ShareMode) (*Card, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
 	op := fmt.Sprintf("connecting to %q", reader)
 	if stuckReader(reader) {
-		return nil, &Error{Op: op + " (an earlier command to its card never got an answer)", Err: ErrTimeout}
+		return nil, &opError{Op: op + " (an earlier command to its card never got an answer)", Err: ErrTimeout}
 	}
 	sc, err := establish()
 	if err != nil {
@@ -173,7 +156,7 @@ func (c *Card) TransmitContext(ctx context.Context, apdu []byte) ([]byte, error)
 		// vpcd (and a careless driver) passes on a link that failed mid
 		// command as a success without a single byte; whether the card
 		// left is the reader's to say, as for any failed exchange.
-		err = &Error{Op: op + " (response without a status word)", Err: ErrTransmission}
+		err = &opError{Op: op + " (response without a status word)", Err: ErrTransmission}
 	}
 	if errors.Is(err, ErrTransmission) {
 		present := false
@@ -322,7 +305,7 @@ func (c *Card) Exclusive(ctx context.Context) error {
 	case c.abandoned != nil:
 		return c.abandoned
 	case c.closed:
-		return &Error{Op: op, Err: ErrClosed}
+		return &opError{Op: op, Err: ErrClosed}
 	case c.lost != nil:
 		return c.lost
 	case c.inTx:
@@ -419,7 +402,7 @@ func (c *Card) call(ctx context.Context, op string, f func() error) error {
 		return c.abandoned
 	}
 	if c.closed {
-		return &Error{Op: op, Err: ErrClosed}
+		return &opError{Op: op, Err: ErrClosed}
 	}
 	if c.lost != nil {
 		return c.lost
@@ -440,11 +423,11 @@ func (c *Card) call(ctx context.Context, op string, f func() error) error {
 		}
 		return err
 	case <-timer.C:
-		cause = &Error{Op: fmt.Sprintf("%s (no answer within %v)", op, c.timeout), Err: ErrTimeout}
+		cause = &opError{Op: fmt.Sprintf("%s (no answer within %v)", op, c.timeout), Err: ErrTimeout}
 	case <-ctx.Done():
 		cause = fmt.Errorf("%s: %w", op, ctx.Err())
 	}
-	c.abandoned = &Error{Op: fmt.Sprintf("using the card in %q (an earlier command got no answer; the connection was abandoned)", c.reader), Err: ErrTimeout}
+	c.abandoned = &opError{Op: fmt.Sprintf("using the card in %q (an earlier command got no answer; the connection was abandoned)", c.reader), Err: ErrTimeout}
 	markStuck(c.reader, 1)
 	sc := c.sc
 	go func() {

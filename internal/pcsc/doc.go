@@ -43,6 +43,6 @@
 //     on a Card is bounded (DefaultTimeout) and the handle is then
 //     abandoned (Card documents what stays behind).
 //   - Another program's exclusive connection: ErrSharingViolation (tests
-//     play that program with HoldExclusive). Its reset of the card:
+//     play that program with pcsctest.HoldExclusive). Its reset of the card:
 //     ErrCardReset once, then the handle works again.
 package pcsc

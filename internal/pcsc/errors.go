@@ -43,31 +43,31 @@ var (
 	ErrUnresponsiveCard = errors.New("card does not respond")
 	// ErrClosed: the card handle was used after Close.
 	ErrClosed = errors.New("card handle closed")
-	// ErrPCSC: any other PC/SC failure; Code gives the raw value.
+	// ErrPCSC: any other PC/SC failure; the error text names the raw code.
 	ErrPCSC = errors.New("pc/sc failure")
 )
 
-// Error is a failure at the PC/SC boundary: what was being done, the
+// opError is a failure at the PC/SC boundary: what was being done, the
 // sentinel it means for callers, and the raw PC/SC code for --trace output.
-type Error struct {
+type opError struct {
 	Op   string // what was being done, e.g. `transmitting to "Reader 0"`
 	Err  error  // one of the sentinels above
 	Code uint32 // raw PC/SC return code; 0 when the failure was found here
 }
 
-func (e *Error) Error() string {
+func (e *opError) Error() string {
 	s := e.Op + ": " + e.Err.Error()
 	if e.Code != 0 {
-		s += fmt.Sprintf(" (%s)", CodeName(e.Code))
+		s += fmt.Sprintf(" (%s)", codeName(e.Code))
 	}
 	return s
 }
 
-func (e *Error) Unwrap() error { return e.Err }
+func (e *opError) Unwrap() error { return e.Err }
 
-// Code returns the raw PC/SC return code behind err, if there is one.
-func Code(err error) (uint32, bool) {
-	var e *Error
+// rawCode returns the raw PC/SC return code behind err, if there is one.
+func rawCode(err error) (uint32, bool) {
+	var e *opError
 	if errors.As(err, &e) && e.Code != 0 {
 		return e.Code, true
 	}
@@ -147,7 +147,7 @@ func wrap(op string, err error) error {
 		// service only when the service is indeed gone.
 		sentinel = ErrNoService
 	}
-	return &Error{Op: op, Err: sentinel, Code: uint32(se)}
+	return &opError{Op: op, Err: sentinel, Code: uint32(se)}
 }
 
 // transmissionFailure settles what a failed exchange means once the reader
@@ -155,11 +155,11 @@ func wrap(op string, err error) error {
 // is, ErrCardRemoved once it has left. err is a failed exchange
 // (ErrTransmission); its operation and raw code are kept.
 func transmissionFailure(err error, present bool) error {
-	var e *Error
+	var e *opError
 	if present || !errors.As(err, &e) || e.Err != ErrTransmission {
 		return err
 	}
-	return &Error{Op: e.Op, Err: ErrCardRemoved, Code: e.Code}
+	return &opError{Op: e.Op, Err: ErrCardRemoved, Code: e.Code}
 }
 
 // notReadyYet reports whether a failed connection found the card in the
@@ -170,7 +170,7 @@ func transmissionFailure(err error, present bool) error {
 // other codes that mean ErrUnresponsiveCard (an unsupported card, an ATR
 // that cannot be used) do not change by waiting.
 func notReadyYet(err error) bool {
-	c, ok := Code(err)
+	c, ok := rawCode(err)
 	return ok && (scard.Error(c) == scard.ErrUnresponsiveCard || scard.Error(c) == scard.ErrUnpoweredCard)
 }
 
@@ -193,13 +193,13 @@ var serviceGone = func() bool {
 // stacks, and a security violation is what pcsc-lite says while its daemon
 // goes down (even if a new one is already up by the time we probe).
 func contextLost(err error) bool {
-	c, _ := Code(err)
+	c, _ := rawCode(err)
 	return errors.Is(err, ErrNoService) || scard.Error(c) == scard.ErrInvalidHandle || scard.Error(c) == scard.ErrSecurityViolation
 }
 
-// CodeName names a PC/SC return code the way the headers do, with its
+// codeName names a PC/SC return code the way the headers do, with its
 // value, e.g. "SCARD_E_NO_SERVICE 0x8010001D".
-func CodeName(code uint32) string {
+func codeName(code uint32) string {
 	if n, ok := codeNames[scard.Error(code)]; ok {
 		return fmt.Sprintf("%s 0x%08X", n, code)
 	}

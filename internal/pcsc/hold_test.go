@@ -8,6 +8,7 @@ import (
 
 	"github.com/ebfe/scard"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc/pcsctest"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
@@ -103,7 +104,7 @@ func TestExclusive(t *testing.T) {
 				if _, err := pcsc.Connect(ctx, r.ReaderName(0), 0); !errors.Is(err, pcsc.ErrSharingViolation) {
 					t.Errorf("another connection while exclusive = %v, want pcsc.ErrSharingViolation", err)
 				}
-				if _, err := pcsc.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrSharingViolation) {
+				if _, err := pcsctest.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrSharingViolation) {
 					t.Errorf("another exclusive connection while exclusive = %v, want pcsc.ErrSharingViolation", err)
 				}
 				if err := card.Exclusive(ctx); err != nil {

@@ -129,11 +129,11 @@ func withCard(readers []Reader) (Reader, bool) {
 
 func notFound(readers, cands []Reader) error {
 	if len(readers) == 0 {
-		return &Error{Op: "looking for a card", Err: ErrNoReader}
+		return &opError{Op: "looking for a card", Err: ErrNoReader}
 	}
 	names := make([]string, len(cands))
 	for i, r := range cands {
 		names[i] = r.Name
 	}
-	return &Error{Op: fmt.Sprintf("looking for a card in %q", names), Err: ErrNoCard}
+	return &opError{Op: fmt.Sprintf("looking for a card in %q", names), Err: ErrNoCard}
 }

@@ -91,7 +91,7 @@ var serviceTimeout = DefaultTimeout
 // serviceStalled reports a service that did not answer in time as a
 // service that is not available: restarting it is what helps.
 func serviceStalled(op string) error {
-	return &Error{Op: fmt.Sprintf("%s (no answer within %v)", op, serviceTimeout), Err: ErrNoService}
+	return &opError{Op: fmt.Sprintf("%s (no answer within %v)", op, serviceTimeout), Err: ErrNoService}
 }
 
 // establish connects to the service within serviceTimeout. A context that

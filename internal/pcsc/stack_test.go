@@ -11,6 +11,7 @@ import (
 
 	"github.com/ebfe/scard"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
+	"github.com/jpkicheck/jpkicheck/internal/pcsc/pcsctest"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
@@ -440,16 +441,16 @@ func TestSharingViolation(t *testing.T) {
 	card.Close()
 }
 
-// HoldExclusive stands in for another program holding the card: everyone
+// pcsctest.HoldExclusive stands in for another program holding the card: everyone
 // else is refused until it lets go.
 func TestHoldExclusive(t *testing.T) {
 	r := rig.Start(t, rig.Options{})
 	ctx := context.Background()
-	if _, err := pcsc.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrNoCard) {
+	if _, err := pcsctest.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrNoCard) {
 		t.Errorf("HoldExclusive on an empty reader = %v, want pcsc.ErrNoCard", err)
 	}
 	r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
-	release, err := pcsc.HoldExclusive(ctx, r.ReaderName(0))
+	release, err := pcsctest.HoldExclusive(ctx, r.ReaderName(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -460,7 +461,7 @@ func TestHoldExclusive(t *testing.T) {
 	if _, err := pcsc.Connect(ctx, r.ReaderName(0), 0); !errors.Is(err, pcsc.ErrSharingViolation) {
 		t.Errorf("Connect while held = %v, want pcsc.ErrSharingViolation", err)
 	}
-	if _, err := pcsc.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrSharingViolation) {
+	if _, err := pcsctest.HoldExclusive(ctx, r.ReaderName(0)); !errors.Is(err, pcsc.ErrSharingViolation) {
 		t.Errorf("second HoldExclusive = %v, want pcsc.ErrSharingViolation", err)
 	}
 	release()

@@ -53,9 +53,9 @@ func TestErrorMapping(t *testing.T) {
 		if errors.As(err, &se) {
 			t.Errorf("wrap(%#x) leaks scard.Error to callers", uint32(tt.code))
 		}
-		code, ok := Code(err)
+		code, ok := rawCode(err)
 		if !ok || code != uint32(tt.code) {
-			t.Errorf("Code(wrap(%#x)) = %#x, %v", uint32(tt.code), code, ok)
+			t.Errorf("rawCode(wrap(%#x)) = %#x, %v", uint32(tt.code), code, ok)
 		}
 		if !strings.HasPrefix(err.Error(), "doing something: ") || !strings.Contains(err.Error(), fmt.Sprintf("0x%08X", uint32(tt.code))) {
 			t.Errorf("message %q lacks the context or the raw code", err)
@@ -72,7 +72,7 @@ func TestErrorMapping(t *testing.T) {
 }
 
 func TestTransmissionFailure(t *testing.T) {
-	noSW := &Error{Op: "transmitting (response without a status word)", Err: ErrTransmission}
+	noSW := &opError{Op: "transmitting (response without a status word)", Err: ErrTransmission}
 	tests := []struct {
 		name     string
 		err      error
@@ -98,7 +98,7 @@ func TestTransmissionFailure(t *testing.T) {
 			if tt.want != ErrTransmission && errors.Is(got, ErrTransmission) || tt.want != ErrCardRemoved && errors.Is(got, ErrCardRemoved) {
 				t.Errorf("transmissionFailure(%v, present %v) = %v: means both", tt.err, tt.present, got)
 			}
-			if code, _ := Code(got); code != tt.wantCode {
+			if code, _ := rawCode(got); code != tt.wantCode {
 				t.Errorf("code %#x, want %#x", code, tt.wantCode)
 			}
 			if !strings.HasPrefix(got.Error(), "transmitting") {
@@ -122,7 +122,7 @@ func TestNotReadyYet(t *testing.T) {
 		{wrap("connecting", scard.ErrProtoMismatch), false},
 		{wrap("connecting", scard.ErrInvalidAtr), false},
 		{wrap("connecting", scard.ErrSharingViolation), false},
-		{&Error{Op: "connecting", Err: ErrUnresponsiveCard}, false},
+		{&opError{Op: "connecting", Err: ErrUnresponsiveCard}, false},
 		{errors.New("plain"), false},
 	}
 	for _, tt := range tests {
@@ -145,10 +145,10 @@ func TestErrorMessages(t *testing.T) {
 	if err := wrap("op", plain); !errors.Is(err, plain) || err.Error() != "op: plain" {
 		t.Errorf("wrap of a non-PC/SC error = %v", err)
 	}
-	if _, ok := Code(wrap("op", plain)); ok {
+	if _, ok := rawCode(wrap("op", plain)); ok {
 		t.Error("Code of a non-PC/SC error reported a code")
 	}
-	if got := CodeName(0x80100099); got != "0x80100099" {
+	if got := codeName(0x80100099); got != "0x80100099" {
 		t.Errorf("CodeName(unknown) = %q", got)
 	}
 	u := &UnknownReaderError{Want: "pasori", Readers: []string{"A", "B"}}
@@ -156,7 +156,7 @@ func TestErrorMessages(t *testing.T) {
 		t.Errorf("UnknownReaderError = %v", u)
 	}
 	if !contextLost(wrap("x", scard.ErrInvalidHandle)) || !contextLost(wrap("x", scard.ErrNoService)) ||
-		!contextLost(&Error{Op: "x", Err: ErrPCSC, Code: uint32(scard.ErrSecurityViolation)}) || contextLost(wrap("x", scard.ErrRemovedCard)) {
+		!contextLost(&opError{Op: "x", Err: ErrPCSC, Code: uint32(scard.ErrSecurityViolation)}) || contextLost(wrap("x", scard.ErrRemovedCard)) {
 		t.Error("contextLost misclassifies")
 	}
 }

@@ -19,8 +19,8 @@ func TestClassifyStatusWords(t *testing.T) {
 		{0x6581, Malformed},
 		{0x6282, Malformed},
 		{0x9DAD, Malformed},
-		{jpki.SWCLANotSupported, Malformed},
-		{jpki.SWBlocked, PINLocked},
+		{0x6E00, Malformed},
+		{0x6983, PINLocked},
 	}
 	for _, tt := range tests {
 		err := fmt.Errorf("checking card: selecting JPKI applet: %w", tt.sw.Err())

@@ -123,7 +123,7 @@ func checkCard(card *Card, base *jpki.TrustStore) (*jpki.Result, error) {
 	var res *jpki.Result
 	err := card.Do(func(jc *jpki.Card) error {
 		var err error
-		res, err = jpki.Check(jc, jpki.CheckOptions{Trust: card.Trust(base)})
+		res, err = jpki.Check(jc, jpki.WithTrust(card.Trust(base)))
 		return err
 	})
 	return res, err

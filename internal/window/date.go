@@ -79,8 +79,8 @@ func NewDate(year int, month time.Month, day int) (Date, error) {
 	if month < time.January || month > time.December {
 		return Date{}, &ParseError{Input: d.String(), Kind: NoSuchDay, Reason: "month must be 01 to 12"}
 	}
-	if day < 1 || day > DaysIn(year, month) {
-		return Date{}, &ParseError{Input: d.String(), Kind: NoSuchDay, Reason: fmt.Sprintf("%s %d has %d days", month, year, DaysIn(year, month))}
+	if day < 1 || day > daysIn(year, month) {
+		return Date{}, &ParseError{Input: d.String(), Kind: NoSuchDay, Reason: fmt.Sprintf("%s %d has %d days", month, year, daysIn(year, month))}
 	}
 	return d, nil
 }
@@ -238,17 +238,17 @@ func (d Date) AddMonths(n int) Date {
 	y := floorDiv(months, 12)
 	m := time.Month(months - y*12 + 1)
 	day := d.Day
-	if last := DaysIn(y, m); day > last {
+	if last := daysIn(y, m); day > last {
 		day = last
 	}
 	return Date{y, m, day}
 }
 
-// DaysIn returns the number of days in the month.
-func DaysIn(year int, month time.Month) int {
+// daysIn returns the number of days in the month.
+func daysIn(year int, month time.Month) int {
 	switch month {
 	case time.February:
-		if IsLeap(year) {
+		if isLeap(year) {
 			return 29
 		}
 		return 28
@@ -258,8 +258,8 @@ func DaysIn(year int, month time.Month) int {
 	return 31
 }
 
-// IsLeap reports whether year is a Gregorian leap year.
-func IsLeap(year int) bool {
+// isLeap reports whether year is a Gregorian leap year.
+func isLeap(year int) bool {
 	return year%4 == 0 && (year%100 != 0 || year%400 == 0)
 }
 

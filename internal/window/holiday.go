@@ -45,72 +45,72 @@ func (e *HolidaysUnknownError) Error() string {
 // Is makes errors.Is(err, ErrHolidaysUnknown) true.
 func (e *HolidaysUnknownError) Is(target error) bool { return target == ErrHolidaysUnknown }
 
-// HolidayKind says why a day is a holiday.
-type HolidayKind int
+// holidayKind says why a day is a holiday.
+type holidayKind int
 
 // The kinds of Holiday.
 const (
-	// NationalHoliday is a 国民の祝日 named in the Act (元日, 春分の日, …).
-	NationalHoliday HolidayKind = iota + 1
-	// SpecialHoliday is a single day made a holiday by its own act (the
+	// nationalHoliday is a 国民の祝日 named in the Act (元日, 春分の日, …).
+	nationalHoliday holidayKind = iota + 1
+	// specialHoliday is a single day made a holiday by its own act (the
 	// 1989 funeral of the Shōwa Emperor, the 1990 and 2019 enthronements, the
 	// 1993 royal wedding). The 2019 act has its days count as national
 	// holidays for the two rules below; the test list shows the earlier ones
 	// never needed them.
-	SpecialHoliday
-	// SubstituteHoliday (振替休日): a national holiday fell on a Sunday.
-	SubstituteHoliday
-	// CitizensHoliday (国民の休日): a day between two national holidays.
-	CitizensHoliday
+	specialHoliday
+	// substituteHoliday (振替休日): a national holiday fell on a Sunday.
+	substituteHoliday
+	// citizensHoliday (国民の休日): a day between two national holidays.
+	citizensHoliday
 )
 
 var holidayKindNames = [...]string{"", "national", "special", "substitute", "citizens"}
 
 // String is the kind's stable name: national, special, substitute, citizens.
-func (k HolidayKind) String() string {
+func (k holidayKind) String() string {
 	if k <= 0 || int(k) >= len(holidayKindNames) {
-		return fmt.Sprintf("HolidayKind(%d)", int(k))
+		return fmt.Sprintf("holidayKind(%d)", int(k))
 	}
 	return holidayKindNames[k]
 }
 
-// Holiday is one day off under the holiday laws.
-type Holiday struct {
+// holiday is one day off under the holiday laws.
+type holiday struct {
 	Date   Date
 	Name   string // Japanese, as the Cabinet Office lists it: 成人の日, 振替休日
 	NameEn string // English: Coming of Age Day, Substitute holiday
-	Kind   HolidayKind
+	Kind   holidayKind
 }
 
-// HolidaysIn returns the year's holidays in date order, or an error matching
+// holidaysIn returns the year's holidays in date order, or an error matching
 // ErrHolidaysUnknown for a year outside FirstHolidayYear..LastHolidayYear.
-func HolidaysIn(year int) ([]Holiday, error) {
+func holidaysIn(year int) ([]holiday, error) {
 	if year < FirstHolidayYear || year > LastHolidayYear {
 		return nil, &HolidaysUnknownError{Date{year, time.January, 1}}
 	}
 	t := holidayTable()
-	return append([]Holiday(nil), t.byYear[year-FirstHolidayYear]...), nil
+	return append([]holiday(nil), t.byYear[year-FirstHolidayYear]...), nil
 }
 
-// HolidayOn returns the holiday on d, if d is one; the error matches
+// holidayOn returns the holiday on d, if d is one; the error matches
 // ErrHolidaysUnknown when d's year is outside the known range.
-func HolidayOn(d Date) (h Holiday, ok bool, err error) {
+func holidayOn(d Date) (h holiday, ok bool, err error) {
 	if d.Year < FirstHolidayYear || d.Year > LastHolidayYear {
-		return Holiday{}, false, &HolidaysUnknownError{d}
+		return holiday{}, false, &HolidaysUnknownError{d}
 	}
 	h, ok = holidayTable().byDay[d]
 	return h, ok, nil
 }
 
 type holidays struct {
-	byYear [LastHolidayYear - FirstHolidayYear + 1][]Holiday
-	byDay  map[Date]Holiday
+	byYear [LastHolidayYear - FirstHolidayYear + 1][]holiday
+	byDay  map[Date]holiday
 }
 
 // holidayTable computes every known year once: about 1,300 days, looked up
 // on every office-day question.
 var holidayTable = sync.OnceValue(func() *holidays {
-	t := &holidays{byDay: make(map[Date]Holiday, 1400)}
+	t := &holidays{byDay: make(map[Date]holiday, 1400)}
 	for y := FirstHolidayYear; y <= LastHolidayYear; y++ {
 		hs := computeHolidays(y)
 		t.byYear[y-FirstHolidayYear] = hs
@@ -135,13 +135,13 @@ var (
 )
 
 // computeHolidays applies the Act to one year.
-func computeHolidays(y int) []Holiday {
-	named := map[Date]Holiday{} // national and special holidays
-	add := func(m time.Month, day int, kind HolidayKind, ja, en string) {
+func computeHolidays(y int) []holiday {
+	named := map[Date]holiday{} // national and special holidays
+	add := func(m time.Month, day int, kind holidayKind, ja, en string) {
 		d := Date{y, m, day}
-		named[d] = Holiday{Date: d, Name: ja, NameEn: en, Kind: kind}
+		named[d] = holiday{Date: d, Name: ja, NameEn: en, Kind: kind}
 	}
-	nat := func(m time.Month, day int, ja, en string) { add(m, day, NationalHoliday, ja, en) }
+	nat := func(m time.Month, day int, ja, en string) { add(m, day, nationalHoliday, ja, en) }
 
 	nat(time.January, 1, "元日", "New Year's Day")
 	if y < 2000 {
@@ -216,7 +216,7 @@ func computeHolidays(y int) []Holiday {
 		}
 	}
 
-	all := make(map[Date]Holiday, len(named)+4)
+	all := make(map[Date]holiday, len(named)+4)
 	for d, h := range named {
 		all[d] = h
 	}
@@ -235,7 +235,7 @@ func computeHolidays(y int) []Holiday {
 		} else if _, taken := named[s]; taken {
 			continue
 		}
-		all[s] = Holiday{Date: s, Name: "振替休日", NameEn: "Substitute holiday", Kind: SubstituteHoliday}
+		all[s] = holiday{Date: s, Name: "振替休日", NameEn: "Substitute holiday", Kind: substituteHoliday}
 	}
 	// 国民の休日: a day whose day before and day after are both national
 	// holidays. Before 2007 a Sunday or a substitute holiday did not count.
@@ -250,10 +250,10 @@ func computeHolidays(y int) []Holiday {
 		if y < rules2007 && c.Weekday() == time.Sunday {
 			continue
 		}
-		all[c] = Holiday{Date: c, Name: "国民の休日", NameEn: "Citizens' holiday", Kind: CitizensHoliday}
+		all[c] = holiday{Date: c, Name: "国民の休日", NameEn: "Citizens' holiday", Kind: citizensHoliday}
 	}
 
-	out := make([]Holiday, 0, len(all))
+	out := make([]holiday, 0, len(all))
 	for _, h := range all {
 		out = append(out, h)
 	}
@@ -262,12 +262,12 @@ func computeHolidays(y int) []Holiday {
 }
 
 // specialDays were made holidays by acts of their own.
-var specialDays = []Holiday{
-	{Date{1989, time.February, 24}, "昭和天皇の大喪の礼", "Funeral of the Shōwa Emperor", SpecialHoliday},
-	{Date{1990, time.November, 12}, "即位礼正殿の儀", "Enthronement Ceremony", SpecialHoliday},
-	{Date{1993, time.June, 9}, "皇太子徳仁親王の結婚の儀", "Wedding of Crown Prince Naruhito", SpecialHoliday},
-	{Date{2019, time.May, 1}, "天皇の即位の日", "Accession of the Emperor", SpecialHoliday},
-	{Date{2019, time.October, 22}, "即位礼正殿の儀", "Enthronement Ceremony", SpecialHoliday},
+var specialDays = []holiday{
+	{Date{1989, time.February, 24}, "昭和天皇の大喪の礼", "Funeral of the Shōwa Emperor", specialHoliday},
+	{Date{1990, time.November, 12}, "即位礼正殿の儀", "Enthronement Ceremony", specialHoliday},
+	{Date{1993, time.June, 9}, "皇太子徳仁親王の結婚の儀", "Wedding of Crown Prince Naruhito", specialHoliday},
+	{Date{2019, time.May, 1}, "天皇の即位の日", "Accession of the Emperor", specialHoliday},
+	{Date{2019, time.October, 22}, "即位礼正殿の儀", "Enthronement Ceremony", specialHoliday},
 }
 
 // nthMonday is the day of the month of its n-th Monday (the "Happy Monday"

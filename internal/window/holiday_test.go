@@ -11,7 +11,7 @@ import (
 
 type listed struct {
 	name string
-	kind HolidayKind
+	kind holidayKind
 }
 
 // sharedList reads testdata/japanese-holidays-1970-2050.csv (see
@@ -37,15 +37,15 @@ func sharedList(t testing.TB) map[Date]listed {
 		var l listed
 		switch {
 		case strings.HasSuffix(name, " 振替休日"):
-			l = listed{"振替休日", SubstituteHoliday}
+			l = listed{"振替休日", substituteHoliday}
 		case name == "休日（祝日扱い）", name == "大喪の礼", name == "即位礼正殿の儀", name == "結婚の儀":
-			l = listed{"", SpecialHoliday}
+			l = listed{"", specialHoliday}
 		case name == "休日":
-			l = listed{"国民の休日", CitizensHoliday}
+			l = listed{"国民の休日", citizensHoliday}
 		case name == "体育の日（スポーツの日）": // 2019: the new name was already enacted
-			l = listed{"体育の日", NationalHoliday}
+			l = listed{"体育の日", nationalHoliday}
 		default:
-			l = listed{name, NationalHoliday}
+			l = listed{name, nationalHoliday}
 		}
 		if _, dup := out[day]; dup {
 			t.Fatalf("%s listed twice", day)
@@ -66,7 +66,7 @@ func TestHolidaysMatchTheSharedList(t *testing.T) {
 	}
 	got := 0
 	for y := FirstHolidayYear; y <= LastHolidayYear; y++ {
-		hs, err := HolidaysIn(y)
+		hs, err := holidaysIn(y)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +90,7 @@ func TestHolidaysMatchTheSharedList(t *testing.T) {
 		}
 	}
 	for day, w := range want {
-		if _, ok, _ := HolidayOn(day); !ok {
+		if _, ok, _ := holidayOn(day); !ok {
 			t.Errorf("%s (%s) %s is missing", day, day.Weekday(), w.name)
 		}
 	}
@@ -105,63 +105,63 @@ func TestHolidayOn(t *testing.T) {
 	tests := []struct {
 		day  string
 		name string // "" = not a holiday
-		kind HolidayKind
+		kind holidayKind
 	}{
-		{"2027-01-11", "成人の日", NationalHoliday},
+		{"2027-01-11", "成人の日", nationalHoliday},
 		{"2027-01-10", "", 0},
-		{"1999-01-15", "成人の日", NationalHoliday},
-		{"2000-01-10", "成人の日", NationalHoliday},
+		{"1999-01-15", "成人の日", nationalHoliday},
+		{"2000-01-10", "成人の日", nationalHoliday},
 		{"1973-02-12", "", 0},                     // 11 Feb on a Sunday, before substitutes existed
-		{"1973-04-30", "振替休日", SubstituteHoliday}, // the first one
-		{"2007-09-24", "振替休日", SubstituteHoliday}, // 秋分の日 on a Sunday
-		{"2008-05-06", "振替休日", SubstituteHoliday}, // 4 May Sunday, 2007 rule: to the 6th
-		{"1988-05-04", "国民の休日", CitizensHoliday},  // between 3 and 5 May, before 2007
+		{"1973-04-30", "振替休日", substituteHoliday}, // the first one
+		{"2007-09-24", "振替休日", substituteHoliday}, // 秋分の日 on a Sunday
+		{"2008-05-06", "振替休日", substituteHoliday}, // 4 May Sunday, 2007 rule: to the 6th
+		{"1988-05-04", "国民の休日", citizensHoliday},  // between 3 and 5 May, before 2007
 		{"1986-05-04", "", 0},                     // a Sunday: not a citizens' holiday then
-		{"1987-05-04", "振替休日", SubstituteHoliday}, // 3 May Sunday: the Monday is a substitute
-		{"2026-09-22", "国民の休日", CitizensHoliday},  // Silver Week
-		{"2019-04-30", "国民の休日", CitizensHoliday},  // between 昭和の日 and the accession
-		{"2019-05-01", "天皇の即位の日", SpecialHoliday},
+		{"1987-05-04", "振替休日", substituteHoliday}, // 3 May Sunday: the Monday is a substitute
+		{"2026-09-22", "国民の休日", citizensHoliday},  // Silver Week
+		{"2019-04-30", "国民の休日", citizensHoliday},  // between 昭和の日 and the accession
+		{"2019-05-01", "天皇の即位の日", specialHoliday},
 		{"2019-12-23", "", 0}, // no Emperor's birthday in 2019
-		{"2018-12-24", "振替休日", SubstituteHoliday},
-		{"2020-02-23", "天皇誕生日", NationalHoliday},
-		{"2020-07-24", "スポーツの日", NationalHoliday},
+		{"2018-12-24", "振替休日", substituteHoliday},
+		{"2020-02-23", "天皇誕生日", nationalHoliday},
+		{"2020-07-24", "スポーツの日", nationalHoliday},
 		{"2020-10-12", "", 0},
-		{"2021-08-09", "振替休日", SubstituteHoliday},
-		{"2027-03-21", "春分の日", NationalHoliday},
-		{"2027-03-22", "振替休日", SubstituteHoliday},
-		{"2050-09-23", "秋分の日", NationalHoliday},
-		{"1970-03-21", "春分の日", NationalHoliday},
+		{"2021-08-09", "振替休日", substituteHoliday},
+		{"2027-03-21", "春分の日", nationalHoliday},
+		{"2027-03-22", "振替休日", substituteHoliday},
+		{"2050-09-23", "秋分の日", nationalHoliday},
+		{"1970-03-21", "春分の日", nationalHoliday},
 	}
 	for _, tt := range tests {
-		h, ok, err := HolidayOn(d(tt.day))
+		h, ok, err := holidayOn(d(tt.day))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if ok != (tt.name != "") || h.Name != tt.name || h.Kind != tt.kind {
-			t.Errorf("HolidayOn(%s) = %q %s %v; want %q %s", tt.day, h.Name, h.Kind, ok, tt.name, tt.kind)
+			t.Errorf("holidayOn(%s) = %q %s %v; want %q %s", tt.day, h.Name, h.Kind, ok, tt.name, tt.kind)
 		}
 	}
 }
 
 func TestHolidaysOutsideTheKnownYears(t *testing.T) {
 	for _, day := range []string{"1969-12-31", "2051-01-01", "2051-01-05", "2199-05-03"} {
-		_, ok, err := HolidayOn(d(day))
+		_, ok, err := holidayOn(d(day))
 		if ok || !errors.Is(err, ErrHolidaysUnknown) {
-			t.Errorf("HolidayOn(%s) = %v, %v; want ErrHolidaysUnknown", day, ok, err)
+			t.Errorf("holidayOn(%s) = %v, %v; want ErrHolidaysUnknown", day, ok, err)
 		}
 		if err != nil && !strings.Contains(err.Error(), day) {
 			t.Errorf("error %q does not name %s", err, day)
 		}
 	}
 	for _, y := range []int{1969, 2051} {
-		if _, err := HolidaysIn(y); !errors.Is(err, ErrHolidaysUnknown) {
-			t.Errorf("HolidaysIn(%d) error = %v", y, err)
+		if _, err := holidaysIn(y); !errors.Is(err, ErrHolidaysUnknown) {
+			t.Errorf("holidaysIn(%d) error = %v", y, err)
 		}
 	}
-	hs, _ := HolidaysIn(2027)
+	hs, _ := holidaysIn(2027)
 	hs[0].Name = "changed"
-	if again, _ := HolidaysIn(2027); again[0].Name != "元日" {
-		t.Error("HolidaysIn returned the table itself: a caller changed it")
+	if again, _ := holidaysIn(2027); again[0].Name != "元日" {
+		t.Error("holidaysIn returned the table itself: a caller changed it")
 	}
 }
 
@@ -181,9 +181,9 @@ func TestNthMonday(t *testing.T) {
 
 func BenchmarkHolidayOn(b *testing.B) {
 	day := d("2027-01-11")
-	HolidayOn(day)
+	holidayOn(day)
 	b.ReportAllocs()
 	for b.Loop() {
-		HolidayOn(day)
+		holidayOn(day)
 	}
 }

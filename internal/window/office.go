@@ -9,7 +9,7 @@ import (
 // Calendar says on which days a city office's counter is open. By default
 // it is the calendar every municipality sets in its holiday ordinance (地方
 // 自治法 art. 4-2, mirroring 行政機関の休日に関する法律 art. 1): closed on
-// Saturdays, Sundays, national holidays (HolidayOn) and from 29 December to
+// Saturdays, Sundays, national holidays (holidayOn) and from 29 December to
 // 3 January. An office adds its own exceptions: extra open days (Saturday
 // or holiday openings for My Number Card business) and extra closures.
 //
@@ -40,14 +40,14 @@ func NewCalendar(open, closed []Date) *Calendar {
 	return c
 }
 
-// MaxOfficeDaySearch bounds the walk of LastOfficeDayOnOrBefore and
+// maxOfficeDaySearch bounds the walk of LastOfficeDayOnOrBefore and
 // FirstOfficeDayOnOrAfter. The longest run of days off in the default
 // calendar is nine (a New Year closure between two weekends); an office
 // closed for longer than this has no answer worth printing.
-const MaxOfficeDaySearch = 366
+const maxOfficeDaySearch = 366
 
 // ErrNoOfficeDay: the office's closures leave no office day within
-// MaxOfficeDaySearch days.
+// maxOfficeDaySearch days.
 var ErrNoOfficeDay = errors.New("no office day within a year")
 
 // IsOfficeDay reports whether the office is open on d. The error matches
@@ -66,7 +66,7 @@ func (c *Calendar) IsOfficeDay(d Date) (bool, error) {
 	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || isNewYearClosure(d) {
 		return false, nil
 	}
-	_, holiday, err := HolidayOn(d)
+	_, holiday, err := holidayOn(d)
 	if err != nil {
 		return false, err
 	}
@@ -80,7 +80,7 @@ func isNewYearClosure(d Date) bool {
 
 // LastOfficeDayOnOrBefore returns the last day on or before d the office is
 // open: for an expiry date, the last day a resident can still renew in
-// person. It looks back at most MaxOfficeDaySearch days; the error is
+// person. It looks back at most maxOfficeDaySearch days; the error is
 // ErrNoOfficeDay, or matches ErrHolidaysUnknown when a day it had to judge
 // is outside the known holiday years.
 func (c *Calendar) LastOfficeDayOnOrBefore(d Date) (Date, error) {
@@ -95,7 +95,7 @@ func (c *Calendar) FirstOfficeDayOnOrAfter(d Date) (Date, error) {
 }
 
 func (c *Calendar) walk(d Date, step int) (Date, error) {
-	for range MaxOfficeDaySearch {
+	for range maxOfficeDaySearch {
 		open, err := c.IsOfficeDay(d)
 		if err != nil {
 			return Date{}, err
@@ -105,7 +105,7 @@ func (c *Calendar) walk(d Date, step int) (Date, error) {
 		}
 		d = d.AddDays(step)
 	}
-	return Date{}, fmt.Errorf("%w (searched %d days from %s)", ErrNoOfficeDay, MaxOfficeDaySearch, d.AddDays(-step*MaxOfficeDaySearch))
+	return Date{}, fmt.Errorf("%w (searched %d days from %s)", ErrNoOfficeDay, maxOfficeDaySearch, d.AddDays(-step*maxOfficeDaySearch))
 }
 
 // windowOfficeDays returns the first and last office days inside the

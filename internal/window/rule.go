@@ -77,7 +77,7 @@ type Window struct {
 	// is open, and FirstOfficeDay the first office day on or after Opens:
 	// the days a resident can really go. Both are set only by a Rule with a
 	// Calendar, and only when the window holds an office day whose holidays
-	// are known (see HolidayOn); otherwise both are zero and left out of
+	// are known (see holidayOn); otherwise both are zero and left out of
 	// the JSON, so a caller says nothing rather than something wrong. They
 	// do not depend on today: after expiry LastOfficeDay is in the past.
 	LastOfficeDay  Date `json:"last_office_day,omitzero"`

@@ -52,13 +52,13 @@ func TestOpensExamples(t *testing.T) {
 func TestOpensMonthEnds(t *testing.T) {
 	for y := 2026; y <= 2034; y++ {
 		for m := time.January; m <= time.December; m++ {
-			expiry := MustDate(y, m, DaysIn(y, m))
+			expiry := MustDate(y, m, daysIn(y, m))
 			py, pm := y, m-3
 			if pm < time.January {
 				py, pm = y-1, pm+12
 			}
 			day := expiry.Day
-			if last := DaysIn(py, pm); day > last {
+			if last := daysIn(py, pm); day > last {
 				day = last
 			}
 			want := MustDate(py, pm, day).AddDays(1)

@@ -32,14 +32,14 @@ type operation struct {
 
 var operations = []operation{
 	{"check", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
-		res, err := jpki.Check(c, jpki.CheckOptions{Trust: tr, OnValidity: seen})
+		res, err := jpki.Check(c, jpki.WithTrust(tr), jpki.WithEarlyValidity(seen))
 		if err != nil {
 			return nil, err
 		}
 		return []jpki.Validity{res.Auth.Validity()}, nil
 	}},
 	{"check-quick", func(c *jpki.Card, tr *jpki.TrustStore, seen func(jpki.Validity)) ([]jpki.Validity, error) {
-		res, err := jpki.Check(c, jpki.CheckOptions{Trust: tr, Quick: true})
+		res, err := jpki.Check(c, jpki.WithTrust(tr), jpki.ValidityOnly())
 		if err != nil {
 			return nil, err
 		}
@@ -238,7 +238,7 @@ func TestHungCardInProcess(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- card.Do(func(jc *jpki.Card) error {
-			_, err := jpki.Check(jc, jpki.CheckOptions{})
+			_, err := jpki.Check(jc)
 			return err
 		})
 	}()
