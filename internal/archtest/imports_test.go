@@ -33,21 +33,25 @@ var allowed = map[string][]string{
 	// The one door to a card: a reader or the simulated one.
 	"internal/source": {"internal/cardsim", "internal/jpki", "internal/pcsc"},
 
+	// The one read step the CLI and the kiosk share: connect, trust, check.
+	"internal/cardcheck": {"internal/source", "internal/jpki", "internal/report", "internal/window"},
+
 	// Facts into words. It names PC/SC failures (pcsc's error values) but
 	// never opens a card, and never knows which card produced a fact.
 	"internal/report": {"internal/jpki", "internal/pcsc", "internal/window", "internal/office"},
 
 	// The lobby page: cards come only through source.
-	"internal/kiosk":          {"internal/source", "internal/jpki", "internal/report", "internal/window", "internal/office"},
+	"internal/kiosk":          {"internal/source", "internal/cardcheck", "internal/jpki", "internal/report", "internal/window", "internal/office"},
 	"internal/kiosk/headless": nil,
 
 	// The edges.
-	"cmd/jpkicheck": {"internal/source", "internal/jpki", "internal/report", "internal/window", "internal/office",
+	"cmd/jpkicheck": {"internal/source", "internal/cardcheck", "internal/jpki", "internal/report", "internal/window", "internal/office",
 		"internal/kiosk", "internal/certfile", "internal/ics"},
 	"cmd/jpkisim": {"internal/cardsim", "internal/syncbuf"},
 
 	// Test-only packages and tools: what they exercise.
 	"internal/rig":                   {"internal/pcsc"},
+	"internal/pcsc/pcsctest":         {"internal/pcsc"},
 	"internal/kiosk/cmd/screenshots": {"internal/cardsim", "internal/kiosk", "internal/kiosk/headless", "internal/window", "internal/source"},
 	"internal/bench":                 nil,
 	"internal/e2e":                   nil,
@@ -58,7 +62,7 @@ var allowed = map[string][]string{
 }
 
 // testOnly may be imported only from _test.go files.
-var testOnly = []string{"internal/rig", "internal/syncbuf"}
+var testOnly = []string{"internal/rig", "internal/syncbuf", "internal/pcsc/pcsctest"}
 
 // TestImportRules reads every Go file of the module and fails on an import
 // the table does not allow, on a package missing from the table, and on a
