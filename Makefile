@@ -88,6 +88,7 @@ lint:
 	$(GO) install $(STATICCHECK)
 	staticcheck ./...
 	$(GO) mod verify
+	@$(GO) mod tidy -diff >/dev/null || { echo "go mod tidy would change go.mod/go.sum:"; $(GO) mod tidy -diff; exit 1; }
 
 # Known vulnerabilities the code can reach, against the Go vulnerability
 # database read offline from the golang.org/x/vulndb module (see
