@@ -54,9 +54,8 @@ var allowed = map[string][]string{
 	"internal/pcsc/pcsctest":         {"internal/pcsc"},
 	"internal/kiosk/cmd/screenshots": {"internal/cardsim", "internal/kiosk", "internal/kiosk/headless", "internal/window", "internal/source"},
 	"internal/bench":                 nil,
-	"internal/e2e":                   nil,
 	"internal/archtest":              nil,
-	"test/reliability":               nil,
+	"test/e2e":                       nil,
 	"scripts/vulncheck":              nil,
 	"scripts/dist/icon":              nil,
 }

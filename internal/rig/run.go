@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -88,6 +89,13 @@ func (r *Rig) Launch(t testing.TB, o RunOptions, bin string, args ...string) *Pr
 
 // Done is closed when the program has exited.
 func (p *Proc) Done() <-chan struct{} { return p.done }
+
+// Signal sends sig to the program (SIGQUIT for a crash dump, SIGINT as
+// Ctrl+C).
+func (p *Proc) Signal(sig os.Signal) error { return p.cmd.Process.Signal(sig) }
+
+// Pid is the program's process id, for what /proc tells about it.
+func (p *Proc) Pid() int { return p.cmd.Process.Pid }
 
 // Output is what the program printed so far.
 func (p *Proc) Output() (stdout, stderr string) {

@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc/pcsctest"
@@ -73,7 +74,7 @@ func probeSigningCert(t *testing.T, reader string) string {
 
 // afterExit is what the card showed the moment a command exited.
 type afterExit struct {
-	state   counters
+	state   cardsim.State
 	probeSW string        // the second client's READ BINARY of EF 0001
 	took    time.Duration // from the exit to the second client's answer
 }
@@ -82,7 +83,7 @@ type afterExit struct {
 func lookNow(t *testing.T, s *stack, sim *rig.SimCard, exited time.Time) afterExit {
 	t.Helper()
 	var a afterExit
-	a.state = readCounters(t, sim)
+	a.state = sim.State(t)
 	a.probeSW = probeSigningCert(t, s.ReaderName(sim.Reader))
 	a.took = time.Since(exited)
 	if a.took > lookWithin {
@@ -312,7 +313,7 @@ func TestNoVerifiedPINSurvives(t *testing.T) {
 				{"right", vc.right + "\n", 0, true},
 			} {
 				sent := len(sim.LogLines(t))
-				res := s.exec(t, tt.stdin, nil, s.bin, base...)
+				res := s.run(t, rig.RunOptions{Stdin: tt.stdin}, base...)
 				a := lookNow(t, s, sim, time.Now())
 				what := vc.name + " with the " + tt.how + " PIN"
 				if res.Code != tt.code {
@@ -351,8 +352,8 @@ func TestNoVerifiedPINSurvives(t *testing.T) {
 			}
 			sim.WaitRemoved(t)
 			gone := s.StartCardWith(t, rig.CardOptions{Reader: reader}, "--remove-after", strconv.Itoa(verifyAt))
-			res = s.exec(t, vc.right+"\n", nil, s.bin, base...)
-			st := readCounters(t, gone)
+			res = s.run(t, rig.RunOptions{Stdin: vc.right + "\n"}, base...)
+			st := gone.State(t)
 			select {
 			case <-gone.Exited():
 			case <-time.After(5 * time.Second):
@@ -395,7 +396,7 @@ func lastVerifyIndex(lines []string) int {
 func TestVerifyRefusedWhileAnotherProgramHoldsTheCard(t *testing.T) {
 	s := startStack(t)
 	sim := s.StartCard(t)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	reader := s.ReaderName(0)
 	for _, hold := range []struct {
 		name      string
@@ -423,7 +424,7 @@ func TestVerifyRefusedWhileAnotherProgramHoldsTheCard(t *testing.T) {
 				{"ja", "ほかのプログラムがカードを使用中です。"},
 			} {
 				t0 := time.Now()
-				res := s.exec(t, "1234\n", nil, s.bin, "pin", "verify", "auth", "--lang", l.lang)
+				res := s.run(t, rig.RunOptions{Stdin: "1234\n"}, "pin", "verify", "auth", "--lang", l.lang)
 				if res.Code != 5 || !contains(res.Stderr, l.says) {
 					t.Errorf("pin verify auth --lang %s beside a %s holder: exit %d, want 5 with %q\n%s%s", l.lang, hold.name, res.Code, l.says, res.Stdout, res.Stderr)
 				}
@@ -465,10 +466,10 @@ func TestSigningPasswordRule(t *testing.T) {
 		{"ＡＢＣ１２３", 0, true},
 	} {
 		t.Run(tt.typed, func(t *testing.T) {
-			before := readCounters(t, sim)
+			before := sim.State(t)
 			sent := len(sim.LogLines(t))
-			res := s.exec(t, tt.typed+"\n", nil, s.bin, "pin", "verify", "sign", "--lang", "en")
-			after := readCounters(t, sim)
+			res := s.run(t, rig.RunOptions{Stdin: tt.typed + "\n"}, "pin", "verify", "sign", "--lang", "en")
+			after := sim.State(t)
 			if res.Code != tt.code {
 				t.Errorf("pin verify sign with %q: exit %d, want %d\n%s%s", tt.typed, res.Code, tt.code, res.Stdout, res.Stderr)
 			}
