@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"strings"
@@ -20,9 +21,12 @@ type Result struct {
 
 // RunOptions shape one run of a program against the rig.
 type RunOptions struct {
-	Stdin   string        // what the program reads; then end of input
-	Env     []string      // added to the rig's environment; later entries win
-	Timeout time.Duration // the program is killed after this; 0 means one minute
+	Stdin string // what the program reads; then end of input
+	// HoldStdin keeps stdin open after Stdin, as a user who has not typed
+	// yet, until the program exits or the test ends.
+	HoldStdin bool
+	Env       []string      // added to the rig's environment; later entries win
+	Timeout   time.Duration // the program is killed after this; 0 means one minute
 }
 
 // Command prepares bin with args to run against the rig's daemon.
@@ -57,7 +61,8 @@ type Proc struct {
 	stdout  bytes.Buffer
 	stderr  bytes.Buffer
 	done    chan struct{}
-	err     error // Wait's, once done is closed
+	err     error     // Wait's, once done is closed
+	exited  time.Time // once done is closed
 }
 
 // Launch starts bin with args against the rig and returns at once.
@@ -69,15 +74,28 @@ func (r *Rig) Launch(t testing.TB, o RunOptions, bin string, args ...string) *Pr
 	ctx, cancel := context.WithTimeout(context.Background(), o.Timeout)
 	p := &Proc{cmd: exec.CommandContext(ctx, bin, args...), timeout: o.Timeout, ctx: ctx, done: make(chan struct{})}
 	p.cmd.Env = append(r.Env(), o.Env...)
-	p.cmd.Stdin = strings.NewReader(o.Stdin)
+	var held io.WriteCloser // closed by Wait once the program exits
+	if o.HoldStdin {
+		var err error
+		if held, err = p.cmd.StdinPipe(); err != nil {
+			cancel()
+			t.Fatalf("rig: %v", err)
+		}
+	} else {
+		p.cmd.Stdin = strings.NewReader(o.Stdin)
+	}
 	p.cmd.Stdout = lockedWriter{&p.mu, &p.stdout}
 	p.cmd.Stderr = lockedWriter{&p.mu, &p.stderr}
 	if err := p.cmd.Start(); err != nil {
 		cancel()
 		t.Fatalf("rig: starting %s: %v", bin, err)
 	}
+	if held != nil {
+		go io.WriteString(held, o.Stdin)
+	}
 	go func() {
 		p.err = p.cmd.Wait()
+		p.exited = time.Now()
 		close(p.done)
 	}()
 	t.Cleanup(func() {
@@ -96,6 +114,34 @@ func (p *Proc) Signal(sig os.Signal) error { return p.cmd.Process.Signal(sig) }
 
 // Pid is the program's process id, for what /proc tells about it.
 func (p *Proc) Pid() int { return p.cmd.Process.Pid }
+
+// ExitTime is when the program exited; valid once Done is closed.
+func (p *Proc) ExitTime() time.Time {
+	<-p.done
+	return p.exited
+}
+
+// WaitStderr waits until the program's stderr shows want (a prompt),
+// failing the test if the program exits first or within passes.
+func (p *Proc) WaitStderr(t testing.TB, want string, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		_, stderr := p.Output()
+		if strings.Contains(stderr, want) {
+			return
+		}
+		select {
+		case <-p.done:
+			t.Fatalf("rig: %s exited before showing %q:\n%s", p, want, stderr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("rig: %s did not show %q within %v; stderr:\n%s", p, want, within, stderr)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
 
 // Output is what the program printed so far.
 func (p *Proc) Output() (stdout, stderr string) {

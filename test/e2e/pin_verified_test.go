@@ -5,11 +5,8 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"io"
-	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -180,88 +177,6 @@ var verifyingCommands = []struct {
 	{"export sign", []string{"export", "sign"}, "ABC123", "XYZ789", 7, 5, "The card was removed while it was being read."},
 }
 
-// prompted is jpkicheck started with a stdin pipe held open, as a script
-// that has not typed yet.
-type prompted struct {
-	cmd    *exec.Cmd
-	stdin  io.WriteCloser
-	mu     sync.Mutex
-	stderr bytes.Buffer
-	stdout bytes.Buffer
-	done   chan struct{}
-	exited time.Time
-}
-
-func (s *stack) startPrompted(t *testing.T, args ...string) *prompted {
-	t.Helper()
-	p := &prompted{cmd: s.Command(s.bin, args...), done: make(chan struct{})}
-	var err error
-	if p.stdin, err = p.cmd.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	p.cmd.Stdout = lockedBuffer{&p.mu, &p.stdout}
-	p.cmd.Stderr = lockedBuffer{&p.mu, &p.stderr}
-	if err := p.cmd.Start(); err != nil {
-		t.Fatalf("starting jpkicheck: %v", err)
-	}
-	go func() {
-		p.cmd.Wait()
-		p.exited = time.Now()
-		close(p.done)
-	}()
-	t.Cleanup(func() { p.cmd.Process.Kill(); <-p.done; p.stdin.Close() })
-	return p
-}
-
-type lockedBuffer struct {
-	mu *sync.Mutex
-	b  *bytes.Buffer
-}
-
-func (w lockedBuffer) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func (p *prompted) output() (string, string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.stdout.String(), p.stderr.String()
-}
-
-// waitPrompt waits until stderr shows want.
-func (p *prompted) waitPrompt(t *testing.T, want string) {
-	t.Helper()
-	deadline := time.Now().Add(promptly)
-	for {
-		_, errOut := p.output()
-		if strings.Contains(errOut, want) {
-			return
-		}
-		select {
-		case <-p.done:
-			t.Fatalf("jpkicheck exited before its prompt %q:\n%s", want, errOut)
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no prompt %q within %v; stderr:\n%s", want, promptly, errOut)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-func (p *prompted) wait(t *testing.T) rig.Result {
-	t.Helper()
-	select {
-	case <-p.done:
-	case <-time.After(runTimeout):
-		t.Fatalf("jpkicheck %v still running after %v", p.cmd.Args[1:], runTimeout)
-	}
-	out, errOut := p.output()
-	return rig.Result{Stdout: out, Stderr: errOut, Code: p.cmd.ProcessState.ExitCode()}
-}
-
 // No verified PIN survives a command that sent one. For each command that
 // verifies a PIN, and each way it can end — the right PIN, a wrong one,
 // SIGTERM while the prompt waits, the card leaving right after the VERIFY —
@@ -330,11 +245,11 @@ func TestNoVerifiedPINSurvives(t *testing.T) {
 
 			// SIGTERM while the prompt waits: nothing sent, nothing left.
 			sent := len(sim.LogLines(t))
-			p := s.startPrompted(t, base...)
-			p.waitPrompt(t, "Type your")
-			p.cmd.Process.Signal(syscall.SIGTERM)
-			res := p.wait(t)
-			a := lookNow(t, s, sim, p.exited)
+			p := s.start(t, rig.RunOptions{HoldStdin: true}, base...)
+			p.WaitStderr(t, "Type your", promptly)
+			p.Signal(syscall.SIGTERM)
+			res := p.Wait(t, 0)
+			a := lookNow(t, s, sim, p.ExitTime())
 			if res.Code != 1 || !contains(res.Stderr, "Cancelled.") {
 				t.Errorf("SIGTERM at the prompt: exit %d, want 1 with \"Cancelled.\"\n%s", res.Code, res.Stderr)
 			}
