@@ -51,10 +51,31 @@ func writeFrame(w io.Writer, msg []byte) error {
 	return err
 }
 
+// Responder is the card side of a vpcd link: what sits in the virtual
+// reader and answers pcscd's power, reset and ATR requests and its command
+// APDUs. An error from ATR or Transmit ends the serving and is returned by
+// ServeResponder, so a transport test can play a card's faults (a mute
+// card, a bad contact, a card pulled out mid-command) with the same
+// protocol code the simulated card uses.
+type Responder interface {
+	PowerOff()
+	PowerOn()
+	Reset()
+	ATR() ([]byte, error)
+	Transmit(apdu []byte) ([]byte, error)
+}
+
+// simResponder is the simulated card as a Responder.
+type simResponder struct{ *Card }
+
+func (c simResponder) PowerOn()             { c.powerOn() }
+func (c simResponder) Reset()               { c.reset() }
+func (c simResponder) ATR() ([]byte, error) { return c.Card.ATR(), nil }
+
 // vpcdAnswer handles one message from the reader and returns the reply, or
 // nil when the message takes none (power and reset controls, unknown
 // control codes, empty messages).
-func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
+func vpcdAnswer(card Responder, msg []byte) ([]byte, error) {
 	switch len(msg) {
 	case 0:
 		return nil, nil
@@ -67,11 +88,11 @@ func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
 		case vpcdPowerOff:
 			card.PowerOff()
 		case vpcdPowerOn:
-			card.powerOn()
+			card.PowerOn()
 		case vpcdReset:
-			card.reset()
+			card.Reset()
 		case vpcdGetATR:
-			return card.ATR(), nil
+			return card.ATR()
 		}
 		return nil, nil
 	}
@@ -89,9 +110,29 @@ func vpcdAnswer(card *Card, msg []byte) ([]byte, error) {
 // (power, reset, ATR) cost nothing: pcscd polls the ATR every ~400 ms and
 // a real reader answers that itself, without the card.
 func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, link Link) error {
+	return serve(ctx, conn, simResponder{card}, card, link)
+}
+
+// ServeResponder serves r on conn as ServeVPCD serves the simulated card,
+// with no link delay, until the context ends, the reader goes away or r
+// returns an error. It closes conn on return; to break the link with a TCP
+// reset instead of a close, set conn's linger to 0 before r returns its
+// error. The error is ctx.Err(), r's error, or the connection's.
+func ServeResponder(ctx context.Context, conn net.Conn, r Responder) error {
+	return serve(ctx, conn, r, nil, Link{})
+}
+
+// serve runs the vpcd exchange; card, when not nil, is the simulated card
+// behind r, whose removal ends the link and whose link model times the
+// answers.
+func serve(ctx context.Context, conn net.Conn, r Responder, card *Card, link Link) error {
 	defer conn.Close()
 	stop := make(chan struct{})
 	defer close(stop)
+	var removed <-chan struct{}
+	if card != nil {
+		removed = card.Removed()
+	}
 	go func() {
 		// Unblock the read below when the context ends or the card goes.
 		// A card removed by RemoveAfter goes inside Transmit, before its
@@ -100,7 +141,7 @@ func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, link Link) error 
 		select {
 		case <-ctx.Done():
 			conn.Close()
-		case <-card.Removed():
+		case <-removed:
 			conn.SetReadDeadline(time.Now())
 		case <-stop:
 		}
@@ -114,7 +155,7 @@ func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, link Link) error 
 			return serveErr(ctx, card, fmt.Errorf("reading from vpcd: %w", err))
 		}
 		arrived := time.Now()
-		reply, err := vpcdAnswer(card, msg)
+		reply, err := vpcdAnswer(r, msg)
 		if err != nil {
 			return serveErr(ctx, card, err)
 		}
@@ -129,7 +170,7 @@ func ServeVPCD(ctx context.Context, conn net.Conn, card *Card, link Link) error 
 		if err := writeFrame(conn, reply); err != nil {
 			return serveErr(ctx, card, fmt.Errorf("writing to vpcd: %w", err))
 		}
-		if card.isRemoved() { // RemoveAfter: the answer is out, now leave
+		if card != nil && card.isRemoved() { // RemoveAfter: the answer is out, now leave
 			return ErrRemoved
 		}
 	}
@@ -141,7 +182,7 @@ func serveErr(ctx context.Context, card *Card, err error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if card.isRemoved() {
+	if card != nil && card.isRemoved() {
 		return ErrRemoved
 	}
 	return err

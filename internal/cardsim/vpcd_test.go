@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"strings"
 	"testing"
 	"time"
 )
@@ -64,7 +65,7 @@ func FuzzVPCD(f *testing.F) {
 			if err != nil {
 				return
 			}
-			reply, err := vpcdAnswer(card, msg)
+			reply, err := vpcdAnswer(simResponder{card}, msg)
 			if err != nil {
 				t.Fatalf("vpcdAnswer(%X): %v", msg, err)
 			}
@@ -256,4 +257,60 @@ func TestQuickACKOnNonTCP(t *testing.T) {
 	defer a.Close()
 	defer b.Close()
 	quickACK(a) // must not panic on other conns
+}
+
+// recorder is a Responder that notes the controls it got and fails the
+// command its fail field names.
+type recorder struct {
+	controls []string
+	fail     error
+}
+
+func (r *recorder) PowerOff()            { r.controls = append(r.controls, "off") }
+func (r *recorder) PowerOn()             { r.controls = append(r.controls, "on") }
+func (r *recorder) Reset()               { r.controls = append(r.controls, "reset") }
+func (r *recorder) ATR() ([]byte, error) { return []byte{0x3B, 0x00}, nil }
+func (r *recorder) Transmit(apdu []byte) ([]byte, error) {
+	if r.fail != nil {
+		return nil, r.fail
+	}
+	return append(apdu, 0x90, 0x00), nil
+}
+
+// Any Responder gets the same protocol as the simulated card, and its
+// error ends the link and comes back unchanged: the rig's transport faults
+// ride on that.
+func TestServeResponder(t *testing.T) {
+	rd := newFakeReader(t)
+	conn, err := net.Dial("tcp", rd.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	done := make(chan error, 1)
+	go func() { done <- ServeResponder(context.Background(), conn, rec) }()
+	rd.accept()
+
+	rd.send([]byte{vpcdPowerOn})
+	rd.send([]byte{vpcdReset})
+	rd.send([]byte{vpcdPowerOff})
+	rd.send([]byte{vpcdGetATR})
+	if atr, err := rd.recv(); err != nil || !bytes.Equal(atr, []byte{0x3B, 0x00}) {
+		t.Fatalf("ATR %X, %v", atr, err)
+	}
+	if got := rd.exchange("00A4"); !bytes.Equal(got, hx(t, "00A49000")) {
+		t.Errorf("answer %X", got)
+	}
+	if got := strings.Join(rec.controls, " "); got != "on reset off" {
+		t.Errorf("controls %q, want on reset off", got)
+	}
+	pulled := errors.New("pulled")
+	rec.fail = pulled
+	rd.send(hx(t, "00B0"))
+	if err := waitErr(t, done); !errors.Is(err, pulled) {
+		t.Errorf("ServeResponder returned %v, want the responder's error", err)
+	}
+	if _, err := rd.recv(); err == nil {
+		t.Error("the link stayed open after the responder's error")
+	}
 }

@@ -2,13 +2,11 @@ package rig
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -87,45 +85,4 @@ func build(t testing.TB, pkg string) (string, error) {
 	}
 	t.Logf("rig: built %s in %v", pkg, time.Since(t0).Round(time.Millisecond))
 	return out, nil
-}
-
-// Result is what a finished command left.
-type Result struct {
-	Stdout, Stderr string
-	Code           int // exit code; -1 when killed by a signal
-}
-
-// Command prepares bin with args to run against the rig's daemon.
-func (r *Rig) Command(bin string, args ...string) *exec.Cmd {
-	cmd := exec.Command(bin, args...)
-	cmd.Env = r.Env()
-	return cmd
-}
-
-// Run runs bin with args against the rig and returns its output and exit
-// code, failing the test if it cannot start or runs past timeout (0 means
-// one minute).
-func (r *Rig) Run(t testing.TB, timeout time.Duration, bin string, args ...string) Result {
-	t.Helper()
-	if timeout == 0 {
-		timeout = time.Minute
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = r.Env()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := Result{Stdout: stdout.String(), Stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		t.Fatalf("rig: %s %s still running after %v\nstdout:\n%s\nstderr:\n%s", bin, strings.Join(args, " "), timeout, res.Stdout, res.Stderr)
-	case errors.As(err, &exit):
-		res.Code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("rig: running %s: %v", bin, err)
-	}
-	return res
 }

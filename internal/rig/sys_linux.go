@@ -1,7 +1,6 @@
 package rig
 
 import (
-	"net"
 	"os/exec"
 	"runtime"
 	"syscall"
@@ -40,21 +39,4 @@ func startChild(cmd *exec.Cmd) error {
 	s := spawn{cmd, make(chan error, 1)}
 	spawnReq <- s
 	return <-s.done
-}
-
-// quickAck re-arms TCP_QUICKACK, which Linux turns off again after use.
-// Without it Debian's vpcd (length and payload in two send calls, Nagle on)
-// and delayed ACKs on our side stall every exchange by ~40 ms.
-func quickAck(c net.Conn) {
-	tc, ok := c.(*net.TCPConn)
-	if !ok {
-		return
-	}
-	raw, err := tc.SyscallConn()
-	if err != nil {
-		return
-	}
-	raw.Control(func(fd uintptr) {
-		syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_QUICKACK, 1)
-	})
 }

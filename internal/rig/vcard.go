@@ -1,20 +1,14 @@
 package rig
 
 import (
-	"encoding/binary"
-	"io"
+	"context"
+	"errors"
 	"net"
 	"sync"
 	"testing"
 	"time"
-)
 
-// vpcd's one-byte control messages (vpcd.h).
-const (
-	vpcdPowerOff = 0x00
-	vpcdPowerOn  = 0x01
-	vpcdReset    = 0x02
-	vpcdGetATR   = 0x04
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 )
 
 // ClassicATR is the contact ATR of a My Number Card.
@@ -48,15 +42,20 @@ type VirtualCard struct {
 	Mute int
 }
 
-// InsertedCard is a VirtualCard connected to a reader.
+// InsertedCard is a VirtualCard connected to a reader. The vpcd protocol
+// is cardsim's (ServeResponder); the card's faults are played through its
+// Responder methods.
 type InsertedCard struct {
 	r       *Rig
 	reader  int
 	vc      VirtualCard
 	removed chan struct{} // closed by Remove or when Handle drops the card
+	ctx     context.Context
+	cancel  context.CancelFunc // ends the link being served
 
 	mu        sync.Mutex
-	conn      net.Conn
+	conn      net.Conn // the link being served
+	next      net.Conn // the link replacing it after a glitch
 	apdus     [][]byte
 	resets    int
 	powerOffs int
@@ -77,6 +76,7 @@ func (r *Rig) InsertCard(t testing.TB, i int, vc VirtualCard) *InsertedCard {
 		vc.ATR = ClassicATR
 	}
 	c := &InsertedCard{r: r, reader: i, vc: vc, removed: make(chan struct{}), mute: vc.Mute}
+	c.ctx, c.cancel = context.WithCancel(context.Background())
 	t0 := time.Now()
 	go c.run()
 	r.onCleanup(c.Remove)
@@ -97,8 +97,9 @@ func (c *InsertedCard) Remove() {
 	c.once.Do(func() {
 		c.mu.Lock()
 		close(c.removed)
-		if c.conn != nil {
-			c.conn.Close()
+		c.cancel()
+		if c.next != nil {
+			c.next.Close()
 		}
 		c.mu.Unlock()
 	})
@@ -177,28 +178,33 @@ func (c *InsertedCard) GlitchNext(n int) {
 	c.glitches = n
 }
 
+// errPulled and errGlitch end the serving of one link from inside the
+// card: the card left in the middle of a command, or its contact broke.
+var (
+	errPulled = errors.New("the card was pulled out")
+	errGlitch = errors.New("the card's contact broke")
+)
+
 func (c *InsertedCard) run() {
-	var conn net.Conn
-	for {
-		if conn == nil {
-			if conn = c.dial(); conn == nil {
-				return // removed
-			}
-		}
-		end, next := c.serve(conn)
-		switch end {
-		case linkClosed:
-			conn.Close()
-			conn = nil
-		case cardPulled:
-			conn.Close()
+	conn := c.dial()
+	for conn != nil {
+		c.mu.Lock()
+		c.conn = conn
+		c.mu.Unlock()
+		err := cardsim.ServeResponder(c.ctx, conn, (*responder)(c))
+		switch {
+		case errors.Is(err, errPulled):
 			c.Remove()
 			return
-		case linkBroken:
-			// Reset the old link only now that the new one waits in vpcd's
-			// accept queue: whenever pcscd next polls, the card is there.
-			abort(conn)
-			conn = next
+		case errors.Is(err, errGlitch):
+			// The old link went with a TCP reset only once the new one
+			// waited in vpcd's accept queue: whenever pcscd next polls,
+			// the card is there.
+			c.mu.Lock()
+			conn, c.next = c.next, nil
+			c.mu.Unlock()
+		default: // vpcd closed the link, the daemon went away, or Remove
+			conn = c.dial()
 		}
 	}
 }
@@ -223,118 +229,87 @@ func (c *InsertedCard) dial() net.Conn {
 			}
 			continue
 		}
-		c.mu.Lock()
 		select {
 		case <-c.removed:
-			c.mu.Unlock()
 			conn.Close()
 			return nil
 		default:
 		}
-		c.conn = conn
-		c.mu.Unlock()
 		return conn
 	}
 }
 
-// abort closes conn with a TCP reset, so vpcd's next read or write on it
-// fails at once.
-func abort(conn net.Conn) {
-	if tc, ok := conn.(*net.TCPConn); ok {
+// responder is the card's side of the vpcd exchange: it counts what
+// pcscd did to the card and plays the card's faults.
+type responder InsertedCard
+
+func (c *responder) PowerOff() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.powerOffs++
+}
+
+func (c *responder) PowerOn() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.powerOns++
+	c.poweredUp = true
+}
+
+func (c *responder) Reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.resets++
+}
+
+func (c *responder) ATR() ([]byte, error) {
+	c.mu.Lock()
+	mute := c.poweredUp && c.mute > 0
+	if mute {
+		c.mute--
+	}
+	c.poweredUp = false
+	c.mu.Unlock()
+	if mute {
+		return nil, c.breakLink()
+	}
+	return c.vc.ATR, nil
+}
+
+func (c *responder) Transmit(apdu []byte) ([]byte, error) {
+	c.mu.Lock()
+	glitch := c.glitches > 0
+	if glitch {
+		c.glitches--
+	} else {
+		c.apdus = append(c.apdus, append([]byte(nil), apdu...))
+	}
+	c.mu.Unlock()
+	switch {
+	case glitch:
+		return nil, c.breakLink()
+	case c.vc.Handle == nil:
+		return []byte{0x6D, 0x00}, nil
+	}
+	if rsp := c.vc.Handle(apdu); rsp != nil {
+		return rsp, nil
+	}
+	return nil, errPulled
+}
+
+// breakLink dials the link that replaces the current one and arms the
+// current one to end with a TCP reset, so vpcd's next read or write on it
+// fails at once; if the card was removed meanwhile, the card just leaves.
+func (c *responder) breakLink() error {
+	next := (*InsertedCard)(c).dial()
+	if next == nil {
+		return errPulled
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next = next
+	if tc, ok := c.conn.(*net.TCPConn); ok {
 		tc.SetLinger(0)
 	}
-	conn.Close()
-}
-
-type linkEnd int
-
-const (
-	linkClosed linkEnd = iota // vpcd closed it, or the daemon went away
-	cardPulled                // Handle returned nil: the card left
-	linkBroken                // a glitch: the card stays, on a new link
-)
-
-// serve answers vpcd until the link ends and says how; after a glitch it
-// also returns the new link, already dialled.
-func (c *InsertedCard) serve(conn net.Conn) (linkEnd, net.Conn) {
-	var hdr [2]byte
-	for {
-		quickAck(conn)
-		if _, err := io.ReadFull(conn, hdr[:]); err != nil {
-			return linkClosed, nil
-		}
-		msg := make([]byte, binary.BigEndian.Uint16(hdr[:]))
-		quickAck(conn)
-		if _, err := io.ReadFull(conn, msg); err != nil {
-			return linkClosed, nil
-		}
-		var rsp []byte
-		if len(msg) == 1 {
-			c.mu.Lock()
-			switch msg[0] {
-			case vpcdGetATR:
-				mute := c.poweredUp && c.mute > 0
-				if mute {
-					c.mute--
-				}
-				c.poweredUp = false
-				c.mu.Unlock()
-				if mute {
-					return c.breakLink()
-				}
-				rsp = c.vc.ATR
-			case vpcdReset:
-				c.resets++
-				c.mu.Unlock()
-				continue
-			case vpcdPowerOff:
-				c.powerOffs++
-				c.mu.Unlock()
-				continue
-			case vpcdPowerOn:
-				c.powerOns++
-				c.poweredUp = true
-				c.mu.Unlock()
-				continue
-			default:
-				c.mu.Unlock()
-				continue
-			}
-		} else {
-			c.mu.Lock()
-			glitch := c.glitches > 0
-			if glitch {
-				c.glitches--
-			} else {
-				c.apdus = append(c.apdus, append([]byte(nil), msg...))
-			}
-			c.mu.Unlock()
-			switch {
-			case glitch:
-				return c.breakLink()
-			case c.vc.Handle == nil:
-				rsp = []byte{0x6D, 0x00}
-			default:
-				if rsp = c.vc.Handle(msg); rsp == nil {
-					return cardPulled, nil
-				}
-			}
-		}
-		out := make([]byte, 2+len(rsp))
-		binary.BigEndian.PutUint16(out, uint16(len(rsp)))
-		copy(out[2:], rsp)
-		if _, err := conn.Write(out); err != nil {
-			return linkClosed, nil
-		}
-	}
-}
-
-// breakLink dials the link that replaces the current one; if the card was
-// removed meanwhile, the link just ends.
-func (c *InsertedCard) breakLink() (linkEnd, net.Conn) {
-	next := c.dial()
-	if next == nil {
-		return cardPulled, nil
-	}
-	return linkBroken, next
+	return errGlitch
 }

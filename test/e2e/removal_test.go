@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"context"
@@ -51,7 +51,7 @@ func TestCardRemovedMidRead(t *testing.T) {
 			}
 			sim := s.StartCardWith(t, rig.CardOptions{Reader: reader}, "--auth-expiry", knownExpiry, "--remove-after", strconv.Itoa(tt.after))
 			last[reader] = sim
-			counted := keepsCounters(t, sim)
+			counted := sim.KeepsPINs(t)
 			res := s.jpkicheck(t, "check", "--lang", "en", "--trust-ca", sim.CAPath, "--reader", s.ReaderName(reader))
 			select { // gone: its --state file is final
 			case <-sim.Exited():
@@ -100,14 +100,14 @@ func TestServiceStopped(t *testing.T) {
 			t.Errorf("%s took %v without a service", args[0], took)
 		}
 	}
-	res := s.exec(t, "", []string{"JPKICHECK_GOOS=windows"}, s.bin, "check", "--lang", "en")
+	res := s.run(t, rig.RunOptions{Env: []string{"JPKICHECK_GOOS=windows"}}, "check", "--lang", "en")
 	expect(t, "check on Windows", res, 5, msg, `hint: start the "Smart Card" service`)
 	res = s.jpkicheck(t, "check", "--lang", "ja")
 	expect(t, "check in Japanese", res, 5, "スマートカードのサービス(PC/SC)が動いていません。", "sudo systemctl start pcscd.socket")
 
 	s.StartPCSCD()
 	sim := s.StartCard(t)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	expect(t, "check once the service is back", s.jpkicheck(t, "check", "--lang", "en"), 0, "Renewal is not open yet")
 }
 
@@ -116,7 +116,7 @@ func TestServiceStopped(t *testing.T) {
 func TestCardInUse(t *testing.T) {
 	s := startStack(t)
 	sim := s.StartCard(t)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	release, err := pcsctest.HoldExclusive(context.Background(), s.ReaderName(0))
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package reliability_test
+package e2e_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
 // hangBound is how long a command may take on a card that never answers:
@@ -30,7 +31,7 @@ func TestHungCard(t *testing.T) {
 		{"pin", "--json"},
 	} {
 		t0 := time.Now()
-		res := s.jpkicheck(t, 0, sim.CAPath, args...)
+		res := s.inReader(t, 0, sim.CAPath, args...)
 		took := time.Since(t0)
 		name := "hung card: " + args[0]
 		t.Logf("%s %v: exit %d after %v", name, args[1:], res.Code, took.Round(time.Millisecond))
@@ -41,14 +42,14 @@ func TestHungCard(t *testing.T) {
 		assertNoWrongDate(t, name, res.Stdout+res.Stderr, g.dates)
 		tl.add(outcome(res))
 	}
-	assertPINsUntouched(t, "hung card", g.before, pinState(t, sim))
+	rig.PINsUnchanged(t, "hung card", g.before, sim.State(t))
 
 	// Out with it, in with a good one: the reader works again.
 	t0 := time.Now()
 	sim.Stop(t)
 	sim.WaitRemoved(t)
 	good := s.card(t, 0)
-	res := s.jpkicheck(t, 0, good.CAPath, g.args...)
+	res := s.inReader(t, 0, good.CAPath, g.args...)
 	t.Logf("recovery: removal, a good card and its check took %v", time.Since(t0).Round(time.Millisecond))
 	if res.Code != g.res.Code || res.Stdout != g.res.Stdout {
 		t.Errorf("after the hung card left, a good card reads: exit %d\n%s%s", res.Code, res.Stdout, res.Stderr)

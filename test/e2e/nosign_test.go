@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"encoding/json"
@@ -49,7 +49,7 @@ func TestCardsWithoutSigningCertificate(t *testing.T) {
 		t.Run(profile, func(t *testing.T) {
 			sim := s.swapCard(t, prev, i%2, "--profile", profile)
 			prev = sim
-			defer keepsCounters(t, sim)()
+			defer sim.KeepsPINs(t)()
 			for _, c := range commands {
 				for _, lang := range []string{"en", "ja"} {
 					args := append([]string{}, c.args...)
@@ -58,7 +58,7 @@ func TestCardsWithoutSigningCertificate(t *testing.T) {
 					}
 					args = append(args, "--lang", lang)
 					what := strings.Join(args, " ")
-					res := s.exec(t, c.stdin, nil, s.bin, args...)
+					res := s.run(t, rig.RunOptions{Stdin: c.stdin}, args...)
 					out := res.Stdout + "\n" + res.Stderr
 					for _, line := range strings.Split(out, "\n") {
 						if mentionsSigningPassword(line) && (strings.Contains(strings.ToLower(line), "locked") || strings.Contains(line, "ロック")) {

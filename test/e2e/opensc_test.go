@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ func TestOpenSCAgrees(t *testing.T) {
 	s := startStack(t)
 	// Counters off their defaults, so agreeing on them means something.
 	sim := s.StartCard(t, "--auth-tries", "2", "--sign-tries", "4")
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 
 	conf := filepath.Join(t.TempDir(), "opensc.conf")
 	if err := os.WriteFile(conf, []byte("app default { card_drivers = jpki; }\n"), 0o644); err != nil {
@@ -41,7 +41,7 @@ func TestOpenSCAgrees(t *testing.T) {
 			{"04", "sign-ca"},
 		} {
 			ours := s.jpkicheck(t, "export", c.export, "--format", "pem")
-			theirs := s.exec(t, "", env, tool, "-r", "0", "--read-certificate", c.id)
+			theirs := s.tool(t, env, tool, "-r", "0", "--read-certificate", c.id)
 			if ours.Code != 0 || theirs.Code != 0 {
 				t.Fatalf("%v export %s: exit %d (%s); pkcs15-tool --read-certificate %s: exit %d (%s)",
 					env, c.export, ours.Code, ours.Stderr, c.id, theirs.Code, theirs.Stderr)
@@ -56,7 +56,7 @@ func TestOpenSCAgrees(t *testing.T) {
 			}
 		}
 
-		res := s.exec(t, "", env, tool, "-r", "0", "--list-pins")
+		res := s.tool(t, env, tool, "-r", "0", "--list-pins")
 		tries := map[string]int{}
 		for _, m := range listedPIN.FindAllStringSubmatch(res.Stdout, -1) {
 			tries[m[1]], _ = strconv.Atoi(m[2])

@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"context"
@@ -25,7 +25,7 @@ func TestWaitingCheckSurvivesRestart(t *testing.T) {
 
 	inserted := time.Now()
 	sim := s.StartCardWith(t, cardAsync)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	code, out := tm.wait(t, 15*time.Second)
 	t.Logf("insert to answer after a pcscd restart: %v", time.Since(inserted).Round(time.Millisecond))
 	if shown := screen(out); code != 0 || !contains(shown, "Renewal is not open yet") || contains(shown, "jpkicheck:") {
@@ -62,7 +62,7 @@ func TestKioskLoopSurvivesRestart(t *testing.T) {
 	}
 
 	a := s.StartCard(t, "--auth-expiry", knownExpiry)
-	defer keepsCounters(t, a)()
+	defer a.KeepsPINs(t)()
 	next("read " + knownExpiry)
 
 	s.RestartPCSCD()
@@ -72,7 +72,7 @@ func TestKioskLoopSurvivesRestart(t *testing.T) {
 	// Card a stays in (the kiosk may read it again when it comes back
 	// after the restart); the next resident's card goes into reader 1.
 	b := s.StartCardWith(t, rig.CardOptions{Reader: 1}, "--auth-expiry", otherExpiry)
-	defer keepsCounters(t, b)()
+	defer b.KeepsPINs(t)()
 	next("read " + otherExpiry)
 }
 

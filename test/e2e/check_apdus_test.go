@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"encoding/hex"
@@ -41,7 +41,7 @@ func parseLog(t *testing.T, lines []string) []apdu {
 func TestNoPINCheckAPDUs(t *testing.T) {
 	s := startStack(t)
 	sim := s.StartCard(t)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 
 	res := s.jpkicheck(t, "check", "--json", "--trust-ca", sim.CAPath)
 	if res.Code != 0 {

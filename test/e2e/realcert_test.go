@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"path/filepath"
@@ -23,7 +23,7 @@ func TestRealCertificate(t *testing.T) {
 	sim := s.StartCard(t, "--today", "2024-01-10",
 		"--auth-der", filepath.Join(dir, "real-auth-cert-2019.cer"),
 		"--auth-ca-der", filepath.Join(dir, "real-auth-ca-2015.cer"))
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 
 	res := s.jpkicheck(t, "check", "--json", "--today", "2024-01-10")
 	rep := decode[checkJSON](t, "check --json", res)

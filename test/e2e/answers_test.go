@@ -1,4 +1,4 @@
-package reliability_test
+package e2e_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 	"github.com/jpkicheck/jpkicheck/internal/source"
 )
 
@@ -136,7 +137,7 @@ func probe(t testing.TB, name string, card *cardsim.Card, tx transmitter, op ope
 			t.Fatalf("%s: VERIFY with data sent: %X", name, ex.Command)
 		}
 	}
-	assertPINsUntouched(t, name, before, card.State())
+	rig.PINsUnchanged(t, name, before, card.State())
 	if err == nil {
 		return ""
 	}

@@ -1,6 +1,6 @@
 //go:build linux
 
-package reliability_test
+package e2e_test
 
 import (
 	"bufio"
@@ -24,10 +24,11 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 	"github.com/jpkicheck/jpkicheck/internal/syncbuf"
 )
 
-// The kiosk's half of issue 9, black-box: the real jpkicheck kiosk process
+// The kiosk under faults, black-box: the real jpkicheck kiosk process
 // against jpkisim cards through the real stack, watched only through its
 // page's own API (/api/status, /api/events) and /proc.
 
@@ -292,10 +293,10 @@ func everyCard(t *testing.T, command string, args ...string) {
 		}
 		from := w.count()
 		sim := s.card(t, i%2, "--profile", string(p.Name), "--name", leakName, "--address", leakAddress)
-		before := pinState(t, sim)
+		before := sim.State(t)
 		st := w.waitFor(t, from, string(p.Name)+" answer", 15*time.Second, func(st kstatus) bool { return st.Visit > 0 && st.final() })
 		tl.add(st.Screen + "/" + st.Problem)
-		assertPINsUntouched(t, "kiosk "+string(p.Name), before, pinState(t, sim))
+		rig.PINsUnchanged(t, "kiosk "+string(p.Name), before, sim.State(t))
 		var seen []string
 		for _, m := range w.since(from) {
 			assertNoLeak(t, command+" "+string(p.Name), string(m.raw))
@@ -377,7 +378,7 @@ func TestKioskHungCard(t *testing.T) {
 		t.Errorf("the page took %v to answer while the card hung", slowest)
 	}
 	tl.add(st.Problem)
-	assertPINsUntouched(t, "kiosk hung card", cardsim.State{Auth: cardsim.PINState{TriesLeft: 3}, Sign: cardsim.PINState{TriesLeft: 5}}, pinState(t, sim))
+	rig.PINsUnchanged(t, "kiosk hung card", cardsim.State{Auth: cardsim.PINState{TriesLeft: 3, MaxTries: 3}, Sign: cardsim.PINState{TriesLeft: 5, MaxTries: 5}}, sim.State(t))
 
 	from = w.count()
 	sim.Stop(t)

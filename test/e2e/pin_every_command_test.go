@@ -1,4 +1,4 @@
-package reliability_test
+package e2e_test
 
 import (
 	"fmt"
@@ -115,7 +115,7 @@ func TestPINInvariantEveryCommandEveryCard(t *testing.T) {
 		}
 		reader := i % 2
 		sim := s.card(t, reader, "--profile", string(p.Name), "--name", leakName, "--address", leakAddress)
-		before := pinState(t, sim)
+		before := sim.State(t)
 		dates := map[string][]string{}
 		for _, inv := range slices.Concat(noVerify, verifying) {
 			if inv.only != "" && inv.only != p.Name {
@@ -124,7 +124,7 @@ func TestPINInvariantEveryCommandEveryCard(t *testing.T) {
 			name := fmt.Sprintf("%s/%s", p.Name, inv.name)
 			res, files := s.isolated(t, reader, sim.CAPath, inv)
 			tl.add(string(p.Name))
-			assertPINsUntouched(t, name, before, pinState(t, sim))
+			rig.PINsUnchanged(t, name, before, sim.State(t))
 			assertNoLeak(t, name, res.Stdout, res.Stderr)
 			for path, b := range files {
 				// The exported signing certificate is the holder's own
@@ -201,7 +201,7 @@ func (s *stack) isolated(t *testing.T, reader int, caPath string, inv invocation
 		args = s.cardArgs(reader, caPath, args...)
 	}
 	env := []string{"HOME=" + home, "TMPDIR=" + tmp, "XDG_CACHE_HOME=" + home + "/.cache", "XDG_CONFIG_HOME=" + home + "/.config"}
-	res := s.start(t, inv.stdin, env, args...).wait(t)
+	res := s.start(t, rig.RunOptions{Stdin: inv.stdin, Env: env}, args...).Wait(t, 0)
 	files := map[string][]byte{}
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

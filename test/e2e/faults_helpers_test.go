@@ -1,47 +1,19 @@
-package reliability_test
+package e2e_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
-
-// today is the day every card and every command lives in, so outputs can
-// be compared between runs.
-const today = "2026-11-25"
-
-var todayTime = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-
-// runTimeout bounds one jpkicheck run: a hang fails the test instead of
-// stalling CI. A hung card costs pcsc.DefaultTimeout (5 s) per command.
-const runTimeout = 30 * time.Second
-
-// stack is the real PC/SC stack with the jpkicheck binary.
-type stack struct {
-	*rig.Rig
-	bin string
-}
-
-func startStack(t *testing.T) *stack {
-	t.Helper()
-	r := rig.Start(t, rig.Options{Quiet: true})
-	return &stack{Rig: r, bin: rig.Build(t, "./cmd/jpkicheck")}
-}
 
 // card starts jpkisim in reader i with the fixed day and args.
 func (s *stack) card(t *testing.T, reader int, args ...string) *rig.SimCard {
@@ -59,10 +31,10 @@ func (s *stack) cardArgs(reader int, caPath string, args ...string) []string {
 	return full
 }
 
-// jpkicheck runs the binary against reader i with the card's CA trusted.
-func (s *stack) jpkicheck(t *testing.T, reader int, caPath string, args ...string) rig.Result {
+// inReader runs the binary against reader i with the card's CA trusted.
+func (s *stack) inReader(t *testing.T, reader int, caPath string, args ...string) rig.Result {
 	t.Helper()
-	return s.Run(t, runTimeout, s.bin, s.cardArgs(reader, caPath, args...)...)
+	return s.jpkicheck(t, s.cardArgs(reader, caPath, args...)...)
 }
 
 // inProcessCard is a simulated card served from the test process through
@@ -84,34 +56,8 @@ func (s *stack) insert(t *testing.T, reader int, mw ...cardsim.Middleware) *inPr
 	if err := os.WriteFile(ca, c.CAPEM(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ic := s.InsertCard(t, reader, rig.VirtualCard{Handle: func(apdu []byte) []byte {
-		resp, err := c.Transmit(apdu)
-		if err != nil {
-			return nil // the card is gone: drop the connection unanswered
-		}
-		return resp
-	}})
+	ic := s.InsertCard(t, reader, rig.Simulated(c))
 	return &inProcessCard{Card: c, inserted: ic, caPath: ca}
-}
-
-// pinState reads jpkisim's --state file.
-func pinState(t *testing.T, sim *rig.SimCard) cardsim.State {
-	t.Helper()
-	var st cardsim.State
-	if err := json.Unmarshal(sim.StateJSON(t), &st); err != nil {
-		t.Fatalf("jpkisim state: %v", err)
-	}
-	return st
-}
-
-// assertPINsUntouched fails if a counter moved away from the card's
-// start: 3 and 5 tries unless the profile says otherwise.
-func assertPINsUntouched(t testing.TB, what string, before, after cardsim.State) {
-	t.Helper()
-	if after.Auth.TriesLeft != before.Auth.TriesLeft || after.Sign.TriesLeft != before.Sign.TriesLeft ||
-		after.Auth.Verified || after.Sign.Verified {
-		t.Errorf("%s: PIN state changed: before %+v, after %+v", what, before, after)
-	}
 }
 
 // dateRE finds every way jpkicheck writes a date: ISO (also inside RFC
@@ -188,49 +134,6 @@ func newTally(t *testing.T, name string) *tally {
 func (tl *tally) add(outcome string) {
 	tl.n++
 	tl.counts[outcome]++
-}
-
-// running is a jpkicheck process started in the background.
-type running struct {
-	cmd            *exec.Cmd
-	stdout, stderr bytes.Buffer
-	done           chan error
-}
-
-// start runs jpkicheck with exactly args (see cardArgs), stdin and extra
-// environment variables.
-func (s *stack) start(t *testing.T, stdin string, env []string, args ...string) *running {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
-	p := &running{cmd: exec.CommandContext(ctx, s.bin, args...), done: make(chan error, 1)}
-	p.cmd.Env = append(s.Env(), env...)
-	p.cmd.Stdin = strings.NewReader(stdin)
-	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { p.done <- p.cmd.Wait() }()
-	t.Cleanup(func() {
-		cancel()
-		<-p.done
-	})
-	return p
-}
-
-// wait returns the result, failing the test if it took past runTimeout.
-func (p *running) wait(t *testing.T) rig.Result {
-	t.Helper()
-	err := <-p.done
-	p.done <- err // for the cleanup
-	res := rig.Result{Stdout: p.stdout.String(), Stderr: p.stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit) && exit.ExitCode() >= 0:
-		res.Code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("jpkicheck %v: %v (hung past %v?)\nstdout:\n%s\nstderr:\n%s", p.cmd.Args, err, runTimeout, res.Stdout, res.Stderr)
-	}
-	return res
 }
 
 // outcome names a run's ending for the tally: the problem whose message

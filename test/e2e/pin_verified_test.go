@@ -1,19 +1,17 @@
-package e2e
+package e2e_test
 
 import (
 	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"io"
-	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc/pcsctest"
@@ -73,7 +71,7 @@ func probeSigningCert(t *testing.T, reader string) string {
 
 // afterExit is what the card showed the moment a command exited.
 type afterExit struct {
-	state   counters
+	state   cardsim.State
 	probeSW string        // the second client's READ BINARY of EF 0001
 	took    time.Duration // from the exit to the second client's answer
 }
@@ -82,7 +80,7 @@ type afterExit struct {
 func lookNow(t *testing.T, s *stack, sim *rig.SimCard, exited time.Time) afterExit {
 	t.Helper()
 	var a afterExit
-	a.state = readCounters(t, sim)
+	a.state = sim.State(t)
 	a.probeSW = probeSigningCert(t, s.ReaderName(sim.Reader))
 	a.took = time.Since(exited)
 	if a.took > lookWithin {
@@ -179,88 +177,6 @@ var verifyingCommands = []struct {
 	{"export sign", []string{"export", "sign"}, "ABC123", "XYZ789", 7, 5, "The card was removed while it was being read."},
 }
 
-// prompted is jpkicheck started with a stdin pipe held open, as a script
-// that has not typed yet.
-type prompted struct {
-	cmd    *exec.Cmd
-	stdin  io.WriteCloser
-	mu     sync.Mutex
-	stderr bytes.Buffer
-	stdout bytes.Buffer
-	done   chan struct{}
-	exited time.Time
-}
-
-func (s *stack) startPrompted(t *testing.T, args ...string) *prompted {
-	t.Helper()
-	p := &prompted{cmd: s.Command(s.bin, args...), done: make(chan struct{})}
-	var err error
-	if p.stdin, err = p.cmd.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	p.cmd.Stdout = lockedBuffer{&p.mu, &p.stdout}
-	p.cmd.Stderr = lockedBuffer{&p.mu, &p.stderr}
-	if err := p.cmd.Start(); err != nil {
-		t.Fatalf("starting jpkicheck: %v", err)
-	}
-	go func() {
-		p.cmd.Wait()
-		p.exited = time.Now()
-		close(p.done)
-	}()
-	t.Cleanup(func() { p.cmd.Process.Kill(); <-p.done; p.stdin.Close() })
-	return p
-}
-
-type lockedBuffer struct {
-	mu *sync.Mutex
-	b  *bytes.Buffer
-}
-
-func (w lockedBuffer) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func (p *prompted) output() (string, string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.stdout.String(), p.stderr.String()
-}
-
-// waitPrompt waits until stderr shows want.
-func (p *prompted) waitPrompt(t *testing.T, want string) {
-	t.Helper()
-	deadline := time.Now().Add(promptly)
-	for {
-		_, errOut := p.output()
-		if strings.Contains(errOut, want) {
-			return
-		}
-		select {
-		case <-p.done:
-			t.Fatalf("jpkicheck exited before its prompt %q:\n%s", want, errOut)
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no prompt %q within %v; stderr:\n%s", want, promptly, errOut)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-func (p *prompted) wait(t *testing.T) rig.Result {
-	t.Helper()
-	select {
-	case <-p.done:
-	case <-time.After(runTimeout):
-		t.Fatalf("jpkicheck %v still running after %v", p.cmd.Args[1:], runTimeout)
-	}
-	out, errOut := p.output()
-	return rig.Result{Stdout: out, Stderr: errOut, Code: p.cmd.ProcessState.ExitCode()}
-}
-
 // No verified PIN survives a command that sent one. For each command that
 // verifies a PIN, and each way it can end — the right PIN, a wrong one,
 // SIGTERM while the prompt waits, the card leaving right after the VERIFY —
@@ -312,7 +228,7 @@ func TestNoVerifiedPINSurvives(t *testing.T) {
 				{"right", vc.right + "\n", 0, true},
 			} {
 				sent := len(sim.LogLines(t))
-				res := s.exec(t, tt.stdin, nil, s.bin, base...)
+				res := s.run(t, rig.RunOptions{Stdin: tt.stdin}, base...)
 				a := lookNow(t, s, sim, time.Now())
 				what := vc.name + " with the " + tt.how + " PIN"
 				if res.Code != tt.code {
@@ -329,11 +245,11 @@ func TestNoVerifiedPINSurvives(t *testing.T) {
 
 			// SIGTERM while the prompt waits: nothing sent, nothing left.
 			sent := len(sim.LogLines(t))
-			p := s.startPrompted(t, base...)
-			p.waitPrompt(t, "Type your")
-			p.cmd.Process.Signal(syscall.SIGTERM)
-			res := p.wait(t)
-			a := lookNow(t, s, sim, p.exited)
+			p := s.start(t, rig.RunOptions{HoldStdin: true}, base...)
+			p.WaitStderr(t, "Type your", promptly)
+			p.Signal(syscall.SIGTERM)
+			res := p.Wait(t, 0)
+			a := lookNow(t, s, sim, p.ExitTime())
 			if res.Code != 1 || !contains(res.Stderr, "Cancelled.") {
 				t.Errorf("SIGTERM at the prompt: exit %d, want 1 with \"Cancelled.\"\n%s", res.Code, res.Stderr)
 			}
@@ -351,8 +267,8 @@ func TestNoVerifiedPINSurvives(t *testing.T) {
 			}
 			sim.WaitRemoved(t)
 			gone := s.StartCardWith(t, rig.CardOptions{Reader: reader}, "--remove-after", strconv.Itoa(verifyAt))
-			res = s.exec(t, vc.right+"\n", nil, s.bin, base...)
-			st := readCounters(t, gone)
+			res = s.run(t, rig.RunOptions{Stdin: vc.right + "\n"}, base...)
+			st := gone.State(t)
 			select {
 			case <-gone.Exited():
 			case <-time.After(5 * time.Second):
@@ -395,7 +311,7 @@ func lastVerifyIndex(lines []string) int {
 func TestVerifyRefusedWhileAnotherProgramHoldsTheCard(t *testing.T) {
 	s := startStack(t)
 	sim := s.StartCard(t)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	reader := s.ReaderName(0)
 	for _, hold := range []struct {
 		name      string
@@ -423,7 +339,7 @@ func TestVerifyRefusedWhileAnotherProgramHoldsTheCard(t *testing.T) {
 				{"ja", "ほかのプログラムがカードを使用中です。"},
 			} {
 				t0 := time.Now()
-				res := s.exec(t, "1234\n", nil, s.bin, "pin", "verify", "auth", "--lang", l.lang)
+				res := s.run(t, rig.RunOptions{Stdin: "1234\n"}, "pin", "verify", "auth", "--lang", l.lang)
 				if res.Code != 5 || !contains(res.Stderr, l.says) {
 					t.Errorf("pin verify auth --lang %s beside a %s holder: exit %d, want 5 with %q\n%s%s", l.lang, hold.name, res.Code, l.says, res.Stdout, res.Stderr)
 				}
@@ -465,10 +381,10 @@ func TestSigningPasswordRule(t *testing.T) {
 		{"ＡＢＣ１２３", 0, true},
 	} {
 		t.Run(tt.typed, func(t *testing.T) {
-			before := readCounters(t, sim)
+			before := sim.State(t)
 			sent := len(sim.LogLines(t))
-			res := s.exec(t, tt.typed+"\n", nil, s.bin, "pin", "verify", "sign", "--lang", "en")
-			after := readCounters(t, sim)
+			res := s.run(t, rig.RunOptions{Stdin: tt.typed + "\n"}, "pin", "verify", "sign", "--lang", "en")
+			after := sim.State(t)
 			if res.Code != tt.code {
 				t.Errorf("pin verify sign with %q: exit %d, want %d\n%s%s", tt.typed, res.Code, tt.code, res.Stdout, res.Stderr)
 			}

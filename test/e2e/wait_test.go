@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ func TestInsertPromptOnTerminal(t *testing.T) {
 
 	inserted := time.Now()
 	sim := s.StartCardWith(t, cardAsync)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	code, out := tm.wait(t, 15*time.Second)
 	t.Logf("insert to answer on a terminal: %v", time.Since(inserted).Round(time.Millisecond))
 	shown := screen(out)
@@ -75,14 +75,14 @@ func TestWaitForCard(t *testing.T) {
 		t.Errorf("check --wait 0 took %v; it must not wait", took)
 	}
 
-	p := s.start(t, "check", "--wait", "20s", "--json")
+	p := s.start(t, rig.RunOptions{}, "check", "--wait", "20s", "--json")
 	// Ordering only (the terminal test sees the prompt): let the command
 	// reach its wait before the card arrives.
 	time.Sleep(300 * time.Millisecond)
 	inserted := time.Now()
 	sim := s.StartCardWith(t, cardAsync)
-	defer keepsCounters(t, sim)()
-	res = p.wait(t, 15*time.Second)
+	defer sim.KeepsPINs(t)()
+	res = p.Wait(t, 15*time.Second)
 	t.Logf("insert to answer through a pipe: %v", time.Since(inserted).Round(time.Millisecond))
 	rep := decode[checkJSON](t, "check --wait 20s --json", res)
 	if res.Code != 0 || rep.Certificates.Auth == nil || rep.Certificates.Auth.State != "not_yet_open" {
@@ -114,7 +114,7 @@ func TestNoReader(t *testing.T) {
 	s.SetReaders(true)
 	s.StartPCSCD()
 	sim := s.StartCardWith(t, cardAsync)
-	defer keepsCounters(t, sim)()
+	defer sim.KeepsPINs(t)()
 	code, out := tm.wait(t, 15*time.Second)
 	if shown := screen(out); code != 0 || !contains(shown, "Renewal is not open yet") {
 		t.Errorf("exit %d after plugging in a reader and inserting the card; the terminal shows:\n%s", code, shown)

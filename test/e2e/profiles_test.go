@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"os/exec"
@@ -64,7 +64,7 @@ func TestEveryProfile(t *testing.T) {
 		t.Run(tt.profile, func(t *testing.T) {
 			sim := s.swapCard(t, prev, i%2, "--profile", tt.profile)
 			prev = sim
-			defer keepsCounters(t, sim)()
+			defer sim.KeepsPINs(t)()
 
 			var withCA []string
 			if nonEmpty(sim.CAPath) {
@@ -145,7 +145,7 @@ func (l readersJSON) card(reader string) string {
 }
 
 // residentProfiles are the profiles jpkisim lists before its fault
-// profiles (those are for the reliability tests, issue 9).
+// profiles (those are for the fault tests).
 func residentProfiles(t *testing.T) []string {
 	t.Helper()
 	out, err := exec.Command(rig.Build(t, "./cmd/jpkisim"), "--list-profiles").Output()

@@ -1,4 +1,4 @@
-package reliability_test
+package e2e_test
 
 import (
 	"fmt"
@@ -30,8 +30,8 @@ func reference(t *testing.T, s *stack, commands [][]string) []good {
 	var out []good
 	for _, args := range commands {
 		before := len(sim.LogLines(t))
-		g := good{args: args, before: pinState(t, sim)}
-		g.res = s.jpkicheck(t, 0, sim.CAPath, args...)
+		g := good{args: args, before: sim.State(t)}
+		g.res = s.inReader(t, 0, sim.CAPath, args...)
 		g.apdus = len(sim.LogLines(t)) - before
 		g.dates = dates(g.res.Stdout + g.res.Stderr)
 		if g.res.Code != report.ExitOK || g.apdus == 0 {
@@ -88,10 +88,10 @@ func TestRemovalAfterEveryAPDU(t *testing.T) {
 				name := fmt.Sprintf("%v/remove-after-%d", g.args, k)
 				i := slot()
 				sim := s.card(t, i, "--remove-after", strconv.Itoa(k))
-				res := s.jpkicheck(t, i, sim.CAPath, g.args...)
+				res := s.inReader(t, i, sim.CAPath, g.args...)
 				judgeRemoval(t, tl, name, res, g, k == g.apdus)
 				<-sim.Exited()
-				assertPINsUntouched(t, name, g.before, pinState(t, sim))
+				rig.PINsUnchanged(t, name, g.before, sim.State(t))
 				last[i] = func() { sim.WaitRemoved(t) }
 			}
 			// In the middle of command k+1, which never gets an answer;
@@ -100,9 +100,9 @@ func TestRemovalAfterEveryAPDU(t *testing.T) {
 			i := slot()
 			drop := dropAt(k + 1)
 			c := s.insert(t, i, drop)
-			res := s.jpkicheck(t, i, c.caPath, g.args...)
+			res := s.inReader(t, i, c.caPath, g.args...)
 			judgeRemoval(t, tl, name, res, g, k == g.apdus)
-			assertPINsUntouched(t, name, g.before, c.State())
+			rig.PINsUnchanged(t, name, g.before, c.State())
 			last[i] = func() { c.inserted.WaitRemoved(t) }
 		}
 	}
@@ -175,13 +175,13 @@ func TestRemovalAfterEveryAPDUWhileVerifying(t *testing.T) {
 		{name: "check-sign", args: []string{"check", "--sign", "--lang", "en"}, stdin: "ABC123\n"},
 	} {
 		ref := s.card(t, 0)
-		before := pinState(t, ref)
-		good := s.start(t, inv.stdin, nil, s.cardArgs(0, ref.CAPath, inv.args...)...).wait(t)
+		before := ref.State(t)
+		good := s.start(t, rig.RunOptions{Stdin: inv.stdin}, s.cardArgs(0, ref.CAPath, inv.args...)...).Wait(t, 0)
 		n := len(ref.LogLines(t))
 		if good.Code != 0 {
 			t.Fatalf("%s on a good card: exit %d\n%s%s", inv.name, good.Code, good.Stdout, good.Stderr)
 		}
-		if st := pinState(t, ref); st.Sign.Verified || st.Auth.Verified {
+		if st := ref.State(t); st.Sign.Verified || st.Auth.Verified {
 			t.Errorf("%s on a good card: a PIN verified at exit: %+v", inv.name, st)
 		}
 		refDates := dates(good.Stdout + good.Stderr)
@@ -206,8 +206,8 @@ func TestRemovalAfterEveryAPDUWhileVerifying(t *testing.T) {
 			name := fmt.Sprintf("%s/remove-after-%d-of-%d", inv.name, k, n)
 			i := k % 2
 			sim := s.card(t, i, "--remove-after", strconv.Itoa(k))
-			res := s.start(t, inv.stdin, nil, s.cardArgs(i, sim.CAPath, inv.args...)...).wait(t)
-			st := pinState(t, sim)
+			res := s.start(t, rig.RunOptions{Stdin: inv.stdin}, s.cardArgs(i, sim.CAPath, inv.args...)...).Wait(t, 0)
+			st := sim.State(t)
 			assertNoWrongDate(t, name, res.Stdout+res.Stderr, refDates)
 			switch {
 			case res.Code == 0 && stable(res.Stdout) == stable(good.Stdout):

@@ -1,8 +1,10 @@
-package e2e
+package e2e_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
 // "pin verify auth" through the real stack, the PIN on stdin as a script
@@ -12,7 +14,7 @@ import (
 func TestPINVerify(t *testing.T) {
 	s := startStack(t)
 	sim := s.StartCard(t, "--auth-pin", "2468")
-	before := readCounters(t, sim)
+	before := sim.State(t)
 
 	for _, tt := range []struct {
 		pin      string
@@ -24,12 +26,12 @@ func TestPINVerify(t *testing.T) {
 		{"2468", 0, "Correct: the card accepted your 4-digit PIN. Its counter is back to 3 tries.", 3},
 	} {
 		sent := countVerifies(parseLog(t, sim.LogLines(t)))
-		res := s.exec(t, tt.pin+"\n", nil, s.bin, "pin", "verify", "auth", "--lang", "en")
+		res := s.run(t, rig.RunOptions{Stdin: tt.pin + "\n"}, "pin", "verify", "auth", "--lang", "en")
 		expect(t, "pin verify auth with "+tt.pin, res, tt.code, tt.says)
 		if strings.Contains(res.Stdout+res.Stderr, tt.pin) {
 			t.Errorf("the PIN %s was shown:\n%s%s", tt.pin, res.Stdout, res.Stderr)
 		}
-		after := readCounters(t, sim)
+		after := sim.State(t)
 		want := before
 		want.Auth.TriesLeft = tt.triesNow
 		if after != want {

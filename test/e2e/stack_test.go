@@ -1,10 +1,8 @@
-package e2e
+package e2e_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -16,14 +14,21 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
-// runTimeout bounds every command. A check through the rig answers in
-// ~10 ms; anything near this bound is a hang, not slowness.
-const runTimeout = 20 * time.Second
+// runTimeout bounds one run of a program: a hang fails the test instead of
+// stalling CI. A check through the rig answers in ~10 ms; a hung card costs
+// pcsc.DefaultTimeout (5 s) per command.
+const runTimeout = 30 * time.Second
 
 // promptly bounds an answer that must not wait for a card (the commands
 // are given --wait 20s or the default 30 s): loose enough for a machine
 // busy with other real-stack tests, far from the wait.
 const promptly = 10 * time.Second
+
+// today is the day every card and every command of the fault tests lives
+// in, so outputs can be compared between runs.
+const today = "2026-11-25"
+
+var todayTime = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 // stack is one private pcscd with the jpkicheck binary built against it.
 type stack struct {
@@ -31,9 +36,11 @@ type stack struct {
 	bin string
 }
 
+// startStack starts a quiet daemon (no APDU log: the card's own log is
+// the judge), as most tests want.
 func startStack(t *testing.T) *stack {
 	t.Helper()
-	return startStackWith(t, rig.Options{})
+	return startStackWith(t, rig.Options{Quiet: true})
 }
 
 func startStackWith(t *testing.T, o rig.Options) *stack {
@@ -45,65 +52,29 @@ func startStackWith(t *testing.T, o rig.Options) *stack {
 // jpkicheck runs the binary against the rig's daemon.
 func (s *stack) jpkicheck(t *testing.T, args ...string) rig.Result {
 	t.Helper()
-	return s.exec(t, "", nil, s.bin, args...)
+	return s.run(t, rig.RunOptions{}, args...)
 }
 
-// exec runs any program (jpkicheck, pkcs15-tool) against the rig's daemon
-// with stdin and extra environment, bounded by runTimeout.
-func (s *stack) exec(t *testing.T, stdin string, env []string, name string, args ...string) rig.Result {
+// run runs jpkicheck with stdin and extra environment, bounded by runTimeout.
+func (s *stack) run(t *testing.T, o rig.RunOptions, args ...string) rig.Result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Env = append(s.Env(), env...)
-	cmd.Stdin = strings.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := rig.Result{Stdout: stdout.String(), Stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		t.Fatalf("%s %s still running after %v\nstdout:\n%s\nstderr:\n%s", name, strings.Join(args, " "), runTimeout, res.Stdout, res.Stderr)
-	case errors.As(err, &exit):
-		res.Code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("running %s: %v", name, err)
-	}
-	return res
+	return s.start(t, o, args...).Wait(t, 0)
 }
 
 // start starts jpkicheck without waiting for it, for commands that must be
 // waiting when the card arrives or the daemon restarts.
-func (s *stack) start(t *testing.T, args ...string) *running {
+func (s *stack) start(t *testing.T, o rig.RunOptions, args ...string) *rig.Proc {
 	t.Helper()
-	p := &running{cmd: s.Command(s.bin, args...), done: make(chan struct{})}
-	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
-	if err := p.cmd.Start(); err != nil {
-		t.Fatalf("starting jpkicheck: %v", err)
+	if o.Timeout == 0 {
+		o.Timeout = runTimeout
 	}
-	go func() { p.cmd.Wait(); close(p.done) }()
-	t.Cleanup(func() { p.cmd.Process.Kill(); <-p.done })
-	return p
+	return s.Launch(t, o, s.bin, args...)
 }
 
-type running struct {
-	cmd            *exec.Cmd
-	stdout, stderr bytes.Buffer // read only after done
-	done           chan struct{}
-}
-
-// wait returns the result once the command ends, failing after timeout.
-func (p *running) wait(t *testing.T, timeout time.Duration) rig.Result {
+// tool runs another client of the card (pkcs15-tool) against the rig.
+func (s *stack) tool(t *testing.T, env []string, name string, args ...string) rig.Result {
 	t.Helper()
-	select {
-	case <-p.done:
-	case <-time.After(timeout):
-		p.cmd.Process.Kill()
-		<-p.done
-		t.Fatalf("jpkicheck %v still running after %v\nstdout:\n%s\nstderr:\n%s", p.cmd.Args[1:], timeout, p.stdout.String(), p.stderr.String())
-	}
-	return rig.Result{Stdout: p.stdout.String(), Stderr: p.stderr.String(), Code: p.cmd.ProcessState.ExitCode()}
+	return s.RunWith(t, rig.RunOptions{Env: env, Timeout: runTimeout}, name, args...)
 }
 
 // terminal is jpkicheck running in a pseudo-terminal, as a resident runs
@@ -181,44 +152,6 @@ func (tm *terminal) wait(t *testing.T, timeout time.Duration) (int, string) {
 	return tm.cmd.ProcessState.ExitCode(), tm.output()
 }
 
-// counters are the PIN counters in jpkisim's --state file.
-type counters struct {
-	Auth pinState `json:"auth"`
-	Sign pinState `json:"sign"`
-}
-
-type pinState struct {
-	TriesLeft int  `json:"tries_left"`
-	Locked    bool `json:"locked"`
-	Verified  bool `json:"verified"`
-}
-
-func readCounters(t *testing.T, sim *rig.SimCard) counters {
-	t.Helper()
-	// A card started without waiting may not have written it yet.
-	for deadline := time.Now().Add(5 * time.Second); !nonEmpty(sim.StatePath) && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-	}
-	var c counters
-	if err := json.Unmarshal(sim.StateJSON(t), &c); err != nil {
-		t.Fatalf("jpkisim state: %v", err)
-	}
-	return c
-}
-
-// keepsCounters reads the card's PIN counters now; the returned function
-// fails the test if they moved since (call it when the scenario is over).
-func keepsCounters(t *testing.T, sim *rig.SimCard) func() {
-	t.Helper()
-	before := readCounters(t, sim)
-	return func() {
-		t.Helper()
-		if after := readCounters(t, sim); after != before {
-			t.Errorf("PIN counters changed without a verify: before %+v, after %+v", before, after)
-		}
-	}
-}
-
 // flat joins a text's words with single spaces, so phrases can be found
 // across the report's line wrapping.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -278,13 +211,6 @@ func decode[T any](t *testing.T, what string, res rig.Result) T {
 	return v
 }
 
-// nonEmpty reports whether a file has content (jpkisim writes an empty CA
-// file for a card without CA certificates).
-func nonEmpty(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Size() > 0
-}
-
 // needTool finds a program the test needs, skipping without it (failing
 // with CI=true, like the rig).
 func needTool(t *testing.T, name, pkg string) string {
@@ -314,4 +240,11 @@ func contains(s string, phrases ...string) bool {
 		}
 	}
 	return true
+}
+
+// nonEmpty reports whether a file has content (jpkisim writes an empty CA
+// file for a card without CA certificates).
+func nonEmpty(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Size() > 0
 }

@@ -1,6 +1,6 @@
 //go:build linux
 
-package reliability_test
+package e2e_test
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/cardsim"
 	"github.com/jpkicheck/jpkicheck/internal/pcsc"
 	"github.com/jpkicheck/jpkicheck/internal/report"
+	"github.com/jpkicheck/jpkicheck/internal/rig"
 )
 
 // pauseAt holds the card's n-th command until release is closed (or the
@@ -79,7 +80,7 @@ func TestDaemonGoesAwayMidRead(t *testing.T) {
 			name := fmt.Sprintf("pcscd %s during APDU %d", how, k)
 			reached, release := make(chan struct{}), make(chan struct{})
 			c := s.insert(t, 0, pauseAt(k, reached, release))
-			p := s.start(t, "", nil, s.cardArgs(0, c.caPath, g.args...)...)
+			p := s.start(t, rig.RunOptions{}, s.cardArgs(0, c.caPath, g.args...)...)
 			select {
 			case <-reached:
 			case <-time.After(10 * time.Second):
@@ -94,7 +95,7 @@ func TestDaemonGoesAwayMidRead(t *testing.T) {
 				s.StopPCSCD()
 			}
 			close(release)
-			res := p.wait(t)
+			res := p.Wait(t, 0)
 			assertNoWrongDate(t, name, res.Stdout+res.Stderr, g.dates)
 			assertProblem(t, name, res, report.ExitNoCard, report.NoService, report.CardRemoved)
 			tl.add(outcome(res))
@@ -103,12 +104,12 @@ func TestDaemonGoesAwayMidRead(t *testing.T) {
 			// is seen again and reads as on a good day.
 			s.StartPCSCD()
 			waitPresent(t, s, 0)
-			again := s.jpkicheck(t, 0, c.caPath, g.args...)
+			again := s.inReader(t, 0, c.caPath, g.args...)
 			if again.Code != g.res.Code || again.Stdout != g.res.Stdout {
 				t.Errorf("%s, then back: exit %d\n%s%s", name, again.Code, again.Stdout, again.Stderr)
 			}
 			tl.add("recovered")
-			assertPINsUntouched(t, name, g.before, c.State())
+			rig.PINsUnchanged(t, name, g.before, c.State())
 			c.inserted.WaitRemoved(t)
 		}
 	}
@@ -152,10 +153,10 @@ func TestStalledDaemon(t *testing.T) {
 	// Stalled while a check waits for a card in the empty reader: the wait
 	// ends at --wait, the stall is noticed within the bound after that.
 	t0 := time.Now()
-	p := s.start(t, "", nil, "check", "--reader", s.ReaderName(1), "--wait", "3s", "--today", today)
+	p := s.start(t, rig.RunOptions{}, "check", "--reader", s.ReaderName(1), "--wait", "3s", "--today", today)
 	time.Sleep(time.Second)
 	resume := stallDaemon(t, s)
-	res := p.wait(t)
+	res := p.Wait(t, 0)
 	took := time.Since(t0)
 	t.Logf("stalled daemon during --wait 3s: exit %d after %v", res.Code, took.Round(time.Millisecond))
 	if took > 3*time.Second+hangBound {
@@ -166,7 +167,7 @@ func TestStalledDaemon(t *testing.T) {
 
 	for _, args := range [][]string{{"check", "--lang", "en"}, {"readers", "--json"}} {
 		t0 := time.Now()
-		res := s.jpkicheck(t, 0, sim.CAPath, args...)
+		res := s.inReader(t, 0, sim.CAPath, args...)
 		took := time.Since(t0)
 		name := fmt.Sprintf("stalled daemon: %v", args)
 		t.Logf("%s: exit %d after %v", name, res.Code, took.Round(time.Millisecond))
@@ -177,10 +178,10 @@ func TestStalledDaemon(t *testing.T) {
 		tl.add(outcome(res))
 	}
 	resume()
-	res = s.jpkicheck(t, 0, sim.CAPath, g.args...)
+	res = s.inReader(t, 0, sim.CAPath, g.args...)
 	if res.Code != g.res.Code || res.Stdout != g.res.Stdout {
 		t.Errorf("the daemon running again, the card reads: exit %d\n%s%s", res.Code, res.Stdout, res.Stderr)
 	}
 	tl.add("recovered")
-	assertPINsUntouched(t, "stalled daemon", g.before, pinState(t, sim))
+	rig.PINsUnchanged(t, "stalled daemon", g.before, sim.State(t))
 }

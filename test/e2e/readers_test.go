@@ -1,4 +1,4 @@
-package e2e
+package e2e_test
 
 import (
 	"context"
@@ -21,8 +21,8 @@ func TestTwoReaders(t *testing.T) {
 	a := s.StartCardWith(t, rig.CardOptions{Reader: 0, Async: true}, "--auth-expiry", knownExpiry)
 	b := s.StartCardWith(t, rig.CardOptions{Reader: 1}, "--auth-expiry", otherExpiry)
 	s.waitCard(t, 0)
-	defer keepsCounters(t, a)()
-	defer keepsCounters(t, b)()
+	defer a.KeepsPINs(t)()
+	defer b.KeepsPINs(t)()
 
 	for _, tt := range []struct {
 		args   []string

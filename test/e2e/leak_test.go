@@ -1,6 +1,6 @@
 //go:build linux
 
-package reliability_test
+package e2e_test
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ const signPassword = "ABC123\n"
 func TestNoPersonalDataWhenReadingTheSigningCertificate(t *testing.T) {
 	s := startStack(t)
 	sim := s.card(t, 0, "--name", leakName, "--address", leakAddress)
-	before := pinState(t, sim)
+	before := sim.State(t)
 	tl := newTally(t, "leak checks with the signing certificate read")
 	for _, inv := range []invocation{
 		{name: "check-sign", args: []string{"check", "--sign", "--lang", "en"}, stdin: signPassword},
@@ -50,7 +50,7 @@ func TestNoPersonalDataWhenReadingTheSigningCertificate(t *testing.T) {
 				assertNoLeak(t, name+" "+path, string(b))
 			}
 		}
-		assertPINsUntouched(t, name, before, pinState(t, sim))
+		rig.PINsUnchanged(t, name, before, sim.State(t))
 		tl.add("no_leak")
 	}
 
@@ -97,7 +97,7 @@ func TestNoPersonalDataInACrashDump(t *testing.T) {
 	s := startStack(t)
 	// Where is "just after the signing certificate was read"? Ask a card.
 	probe := s.insert(t, 0)
-	res := s.start(t, signPassword, nil, s.cardArgs(0, probe.caPath, "check", "--sign")...).wait(t)
+	res := s.start(t, rig.RunOptions{Stdin: signPassword}, s.cardArgs(0, probe.caPath, "check", "--sign")...).Wait(t, 0)
 	if res.Code != 0 {
 		t.Fatalf("check --sign: exit %d\n%s", res.Code, res.Stderr)
 	}
@@ -119,16 +119,16 @@ func TestNoPersonalDataInACrashDump(t *testing.T) {
 
 	reached, release := make(chan struct{}), make(chan struct{})
 	c := s.insert(t, 0, pauseAt(after, reached, release))
-	p := s.start(t, signPassword, []string{"GOTRACEBACK=all"}, s.cardArgs(0, c.caPath, "check", "--sign")...)
+	p := s.start(t, rig.RunOptions{Stdin: signPassword, Env: []string{"GOTRACEBACK=all"}}, s.cardArgs(0, c.caPath, "check", "--sign")...)
 	select {
 	case <-reached:
 	case <-time.After(10 * time.Second):
 		t.Fatalf("check --sign never reached APDU %d", after)
 	}
-	if err := p.cmd.Process.Signal(syscall.SIGQUIT); err != nil {
+	if err := p.Signal(syscall.SIGQUIT); err != nil {
 		t.Fatal(err)
 	}
-	res = p.wait(t)
+	res = p.Wait(t, 0)
 	close(release)
 	if !strings.Contains(res.Stderr, "goroutine ") {
 		t.Fatalf("no goroutine dump after SIGQUIT (exit %d):\n%s", res.Code, res.Stderr)
