@@ -84,7 +84,7 @@ func Readers() ([]Reader, error) {
 // on a card (those have the card's timeout). pcsc-lite's client waits on
 // the daemon's socket without a limit, so a daemon that is stopped
 // (SIGSTOP) or stuck in a reader driver hung jpkicheck for ever: check and
-// readers were still waiting after 25 s (test/reliability,
+// readers were still waiting after 25 s (test/e2e,
 // TestStalledDaemon). A working service answers in milliseconds.
 var serviceTimeout = DefaultTimeout
 

@@ -96,7 +96,7 @@ func Watch(ctx context.Context) <-chan Event {
 // It returns at most serviceTimeout after ctx ends: SCardCancel and
 // GetStatusChange wait on the daemon without a limit, so a daemon that
 // stalls during the wait would otherwise hold the caller for ever
-// (test/reliability, TestStalledDaemon). The abandoned wait ends by itself
+// (test/e2e, TestStalledDaemon). The abandoned wait ends by itself
 // when the daemon answers again.
 func WaitForCard(ctx context.Context, reader string) (Reader, error) {
 	type result struct {

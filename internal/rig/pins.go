@@ -11,7 +11,8 @@ import (
 
 // State reads the card's --state file: its PIN counters, which PINs are
 // verified right now, and whether it has left the reader. A card started
-// Async may not have written it yet; State waits up to 5 s for it.
+// Async may not have written it yet; State waits up to 5 s for it, and
+// gives a verified PIN a moment to clear (see unpowerDelivery).
 func (c *SimCard) State(t testing.TB) cardsim.State {
 	t.Helper()
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
@@ -19,12 +20,29 @@ func (c *SimCard) State(t testing.TB) cardsim.State {
 			break
 		}
 	}
-	var st cardsim.State
-	if err := json.Unmarshal(c.StateJSON(t), &st); err != nil {
-		t.Fatalf("rig: jpkisim state: %v", err)
+	read := func() cardsim.State {
+		var st cardsim.State
+		if err := json.Unmarshal(c.StateJSON(t), &st); err != nil {
+			t.Fatalf("rig: jpkisim state: %v", err)
+		}
+		return st
+	}
+	st := read()
+	// vpcd hands pcscd's power-off to the card without waiting for it, so
+	// a client's SCARD_UNPOWER_CARD can reach jpkisim a moment after the
+	// client has exited (longer on a loaded machine). Give a verified PIN
+	// that long to clear; pcscd's own power-off of an idle card comes only
+	// after ~0.7 s, so a PIN left verified is still seen as such.
+	for deadline := time.Now().Add(unpowerDelivery); (st.Auth.Verified || st.Sign.Verified) && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+		st = read()
 	}
 	return st
 }
+
+// unpowerDelivery bounds how long a power-off already sent takes to reach
+// jpkisim through vpcd; well under pcscd's idle power-off.
+const unpowerDelivery = 250 * time.Millisecond
 
 // PINsUnchanged fails the test unless after has every PIN counter of
 // before (tries left, maximum, locked, unset) and no PIN verified: what
