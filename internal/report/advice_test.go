@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
+	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
 // adviceEntry is one "### `id` — status" entry of docs/advice.md.
@@ -139,5 +142,54 @@ func TestAdviceSourced(t *testing.T) {
 	}
 	if !slices.Equal(byLang["ja"], byLang["en"]) {
 		t.Errorf("the catalogues cite different advice:\nja %v\nen %v", byLang["ja"], byLang["en"])
+	}
+}
+
+// The contradiction table at the end of docs/advice.md, as rules on what
+// is said when.
+func TestAdviceBySituation(t *testing.T) {
+	e := window.MustDate(2027, 1, 10)
+	expired := window.Compute(e, window.MustDate(2027, 2, 1))
+	open := window.Compute(e, window.MustDate(2026, 12, 1))
+	for _, c := range []*Catalog{&ja, &en} {
+		auth := strings.Join(c.Advice(Situation{Window: expired, Cert: jpki.AuthCert}), " ")
+		sign := strings.Join(c.Advice(Situation{Window: expired, Cert: jpki.SignCert}), " ")
+		if grace := c.Date(window.MustDate(2027, 4, 30)); !strings.Contains(auth, grace) || strings.Contains(sign, grace) {
+			t.Errorf("%s: the insurance grace period (until %s) belongs under the authentication certificate only:\nauth: %s\nsign: %s", c.Lang, grace, auth, sign)
+		}
+		for _, w := range []window.Window{expired, open, window.Compute(e, window.MustDate(2025, 1, 1))} {
+			if s := strings.Join(c.Advice(Situation{Window: w, Cert: jpki.SignCert}), " "); !strings.Contains(s, map[Lang]string{Ja: "自動的に失効", En: "revoked automatically"}[c.Lang]) {
+				t.Errorf("%s, %s: no word of revocation with the signing certificate: %s", c.Lang, w.State, s)
+			}
+		}
+		abroad := window.Rule{Months: 12}.Compute(e, window.MustDate(2026, 6, 1))
+		for _, w := range []window.Window{abroad, window.Rule{Months: 12}.Compute(e, window.MustDate(2027, 2, 1))} {
+			if s := strings.Join(c.Advice(Situation{Window: w, Cert: jpki.AuthCert}), " ") + c.MonthsNote(12); strings.Contains(s, map[Lang]string{Ja: "市区町村の窓口", En: "city office"}[c.Lang]) {
+				t.Errorf("%s: a window of %d months sends people abroad to the city office: %s", c.Lang, w.Months, s)
+			}
+		}
+	}
+	r := &CardReport{State: window.Expired, Certificates: Certs{Auth: &CertReport{Kind: jpki.AuthCert, Window: expired}}}
+	if got := ja.byProxy(r); got != ja.BringByProxyNoForm {
+		t.Errorf("after expiry the proxy cannot use the notice's form; got %s", got)
+	}
+	r.State = window.Open
+	r.PINs.Auth = &PINReport{Locked: true}
+	if got := ja.byProxy(r); got != ja.BringByProxyPINReset {
+		t.Errorf("a PIN reset by proxy does not use the notice's form; got %s", got)
+	}
+}
+
+// Words a city letter would not use: the resident does not issue
+// certificates, and nothing is 損 or casual.
+func TestJapaneseRegister(t *testing.T) {
+	b, err := os.ReadFile("catalog_ja.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"発行できます", "損はありません", "たちました", "JPKI利用者ソフト", "国外転出者", "暗証番号(数字4桁)」", "約1年"} {
+		if strings.Contains(string(b), bad) {
+			t.Errorf("catalog_ja.go says %q", bad)
+		}
 	}
 }

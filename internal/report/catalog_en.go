@@ -70,7 +70,7 @@ var en = Catalog{
 		if w.DaysLeft == 0 {
 			return fmt.Sprintf("Renewal is open, and today, %s, is the last day.", enDate(w.Expiry))
 		}
-		return fmt.Sprintf("Renewal is open until %s: %s left.", enDate(w.Expiry), enDays(w.DaysLeft))
+		return fmt.Sprintf("Renewal is open until %s: %s left.", enDate(w.Expiry), enSpan(w.Today, w.Expiry))
 	},
 	StateExpired: func(w window.Window) string {
 		if w.DaysSinceExpiry == 1 {
@@ -201,7 +201,7 @@ var en = Catalog{
 		case p.verified():
 			return fmt.Sprintf("The card says your %s is verified right now: another program on this computer entered it. Close that program, or take the card out, when you are done.", name)
 		case p.Locked && p.maybeNoPIN:
-			return fmt.Sprintf("The card reports your %s as locked. ", name) + enFaceAuth + " If it is not a face-authentication card: " + enPINReset
+			return fmt.Sprintf("The card reports your %s as locked. ", name) + enFaceAuth + " Otherwise the PIN really is locked. " + enPINReset
 		case p.Locked:
 			return fmt.Sprintf("Your %s is locked. ", name) + enPINReset
 		case !p.Unknown && p.TriesLeft == 1:
@@ -650,7 +650,7 @@ func enHint(d Details, goos string) string {
 	case PINLocked:
 		hint := strings.TrimSuffix(enPINReset, ".")
 		if d.MaybeNoPIN {
-			return "if it is not a face-authentication card: " + hint
+			return "if it is not a face-authentication card, the PIN really is locked. " + hint
 		}
 		return hint
 	case PINWrong:

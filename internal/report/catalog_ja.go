@@ -57,7 +57,7 @@ var ja = Catalog{
 		if w.DaysLeft == 0 {
 			return fmt.Sprintf("更新できる期間です。今日、%sが有効期限の日で、更新できる最後の日です。", jaDate(w.Expiry))
 		}
-		return fmt.Sprintf("更新できる期間です。有効期限の%sまで、あと%d日です。", jaDate(w.Expiry), w.DaysLeft)
+		return fmt.Sprintf("更新できる期間です。有効期限の%sまで、あと%sです。", jaDate(w.Expiry), jaSpan(w.Today, w.Expiry))
 	},
 	StateExpired: func(w window.Window) string {
 		if w.DaysSinceExpiry == 1 {
