@@ -41,7 +41,7 @@ func TestCardsWithoutSigningCertificate(t *testing.T) {
 	// and pin hedge (a face-authentication card has no PIN); pin verify
 	// auth states it plainly.
 	authLocked := map[string][]string{
-		"en": {"The card reports your authentication PIN (4 digits) as locked.", "Your 4-digit PIN is locked."},
+		"en": {"The card reports your authentication PIN (4 digits) as locked.", "Your authentication PIN (4 digits) is locked."},
 		"ja": {"カードは利用者証明用の暗証番号(数字4桁)をロック中と返しています。", "利用者証明用の暗証番号(数字4桁)はロックされています。"},
 	}
 	var prev *rig.SimCard

@@ -39,7 +39,7 @@ func TestEveryProfile(t *testing.T) {
 		{"not-jpki", 6, "This card does not look like a My Number Card", false, "", 0, "not_jpki", 6, "does not look like a My Number Card"},
 		{"no-cert", 6, "This My Number Card holds no authentication certificate.", false, "", 0, "my_number_card", 0, "3 of 3 tries left"},
 		{"garbage-cert", 6, "The certificate on the card could not be read correctly.", false, "", 0, "my_number_card", 0, "3 of 3 tries left"},
-		{"auth-locked", 7, "Your 4-digit PIN is locked.", true, "not_yet_open", -1, "my_number_card", 7, "authentication PIN (4 digits): locked"},
+		{"auth-locked", 7, "Your authentication PIN (4 digits) is locked.", true, "not_yet_open", -1, "my_number_card", 7, "authentication PIN (4 digits): locked"},
 		{"sign-one-try", 0, "Only 1 try left for your signing password", true, "not_yet_open", -1, "my_number_card", 0, "1 of 5 tries left"},
 		{"t0", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "3 of 3 tries left"},
 		{"short-le", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "3 of 3 tries left"},
