@@ -97,9 +97,9 @@ func TestCheckEveryProfile(t *testing.T) {
 		code    int
 		want    map[string]string // a phrase the resident must see, per language
 	}{
-		{"valid", 0, map[string]string{"ja": "まだ更新の受付期間ではありません", "en": "Renewal is not open yet"}},
-		{"window-open", 3, map[string]string{"ja": "更新受付中です", "en": "Renewal is open until"}},
-		{"expired", 4, map[string]string{"ja": "有効期限が切れています", "en": "The certificate expired on"}},
+		{"valid", 0, map[string]string{"ja": "まだ更新できる期間ではありません", "en": "Renewal is not open yet"}},
+		{"window-open", 3, map[string]string{"ja": "更新できる期間です", "en": "Renewal is open until"}},
+		{"expired", 4, map[string]string{"ja": "で切れています", "en": "The certificate expired on"}},
 		{"juki", 6, map[string]string{"ja": "住基カード", "en": "Basic Resident Registration card"}},
 		{"smartphone", 6, map[string]string{"ja": "スマートフォン用電子証明書", "en": "smartphone version"}},
 		{"not-jpki", 6, map[string]string{"ja": "マイナンバーカードではないようです", "en": "does not look like a My Number Card"}},
@@ -107,14 +107,14 @@ func TestCheckEveryProfile(t *testing.T) {
 		{"garbage-cert", 6, map[string]string{"ja": "正しく読み取れませんでした", "en": "could not be read correctly"}},
 		{"auth-locked", 7, map[string]string{"ja": "ロックされています", "en": "is locked"}},
 		{"sign-one-try", 0, map[string]string{"ja": "残り1回です", "en": "Only 1 try left"}},
-		{"t0", 0, map[string]string{"ja": "まだ更新の受付期間ではありません", "en": "Renewal is not open yet"}},
-		{"short-le", 0, map[string]string{"ja": "まだ更新の受付期間ではありません", "en": "Renewal is not open yet"}},
+		{"t0", 0, map[string]string{"ja": "まだ更新できる期間ではありません", "en": "Renewal is not open yet"}},
+		{"short-le", 0, map[string]string{"ja": "まだ更新できる期間ではありません", "en": "Renewal is not open yet"}},
 		// No signing certificate: said so, never "locked", never exit 7 on
 		// the signing password's account.
 		{"child", 0, map[string]string{"ja": "署名用電子証明書が入っていないため", "en": "has no signing certificate"}},
 		// No PIN set at all: the authentication PIN answers like a locked
 		// one, and the words say what a face-authentication card shows.
-		{"face-auth", 7, map[string]string{"ja": "暗証番号がないため", "en": "it has no PIN and this is expected"}},
+		{"face-auth", 7, map[string]string{"ja": "暗証番号を設定しないカード", "en": "a card with no PINs), this is expected"}},
 	}
 	for _, tt := range tests {
 		for _, lang := range []string{"ja", "en"} {

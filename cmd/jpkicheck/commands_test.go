@@ -256,7 +256,7 @@ func TestCheckSign(t *testing.T) {
 	assertNoPersonalData(t, js.stdout, js.stderr)
 
 	shown := runSimInput(t, "ABC123\n", false, "check", "--sim", "--sign", "--show-personal", "--lang", "ja")
-	for _, want := range []string{"見本 花子", "霞が関", "1985年4月1日(昭和60年)"} {
+	for _, want := range []string{"見本 花子", "霞が関", "1985年(昭和60年)4月1日"} {
 		if !strings.Contains(shown.stdout, want) {
 			t.Errorf("--show-personal does not show %q:\n%s", want, shown.stdout)
 		}

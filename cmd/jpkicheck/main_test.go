@@ -127,11 +127,11 @@ func TestLanguageFromEnvironment(t *testing.T) {
 		vars map[string]string
 		want string
 	}{
-		{map[string]string{"LANG": "ja_JP.UTF-8"}, "更新受付中です"},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, "更新できる期間です"},
 		{map[string]string{"LANG": "en_US.UTF-8"}, "Renewal is open"},
 		{map[string]string{"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, "Renewal is open"},
-		{map[string]string{"LANG": "C", "LC_MESSAGES": "ja_JP.UTF-8"}, "更新受付中です"},
-		{map[string]string{"LC_ALL": "ja_JP.eucJP"}, "更新受付中です"},
+		{map[string]string{"LANG": "C", "LC_MESSAGES": "ja_JP.UTF-8"}, "更新できる期間です"},
+		{map[string]string{"LC_ALL": "ja_JP.eucJP"}, "更新できる期間です"},
 		{nil, "Renewal is open"},
 	}
 	for _, tt := range tests {

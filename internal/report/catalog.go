@@ -15,8 +15,10 @@ type Catalog struct {
 	// (catalog_kiosk.go).
 	Kiosk kioskMessages
 
-	// Dates as residents read them: 2027年3月15日(月) / 15 March 2027 (Mon),
-	// and with the era: 2027年3月15日(令和9年) / 15 March 2027 (Reiwa 9).
+	// Dates as residents read them, in one style per language:
+	// 2027年(令和9年)3月15日(月) / 15 March 2027 (Mon). DateEra is the same
+	// without the weekday, for a date of birth: 1990年(平成2年)5月1日 /
+	// 1 May 1990 (Heisei 2).
 	Date    func(window.Date) string
 	DateEra func(window.Date) string
 
@@ -24,17 +26,17 @@ type Catalog struct {
 	StateNotYetOpen func(w window.Window) string
 	StateOpen       func(w window.Window) string
 	StateExpired    func(w window.Window) string
-	// What the state means and what to do next.
-	AdviceNotYetOpen func(w window.Window) string
-	AdviceOpen       func(w window.Window) string
-	AdviceExpired    func(w window.Window) string
+	// Advice is what the state means and what to do next, one paragraph
+	// per element. Every sentence is an entry of docs/advice.md, named by
+	// an "advice:" comment above it (checked by TestAdviceSourced).
+	Advice func(s Situation) []string
 
 	LabelExpiry string // 有効期限 / Expires
 	LabelWindow string // 更新できる期間 / Renewal window
 	LabelToday  string // 今日 / Today
 	// WindowRange renders the renewal window: 2026年12月16日(水)〜2027年3月15日(月).
 	WindowRange func(opens, closes window.Date) string
-	// MonthsNote explains a non-default window length (people registered abroad).
+	// MonthsNote says the window was computed with a length the user chose.
 	MonthsNote func(months int) string
 
 	// Usage errors: what was wrong and an example of the right form.
@@ -65,10 +67,16 @@ type Catalog struct {
 	LabelInPerson string
 	LabelByProxy  string
 	BringInPerson string
-	BringByProxy  string
-	Simulated     func(profile string) string
-	Reading       string
-	InsertCard    func(readers []string) string
+	// BringByProxy is for a renewal before expiry, with the form enclosed
+	// with the expiry notice; after expiry that form can no longer be used
+	// (BringByProxyNoForm), and it was never meant for a PIN reset
+	// (BringByProxyPINReset).
+	BringByProxy         string
+	BringByProxyNoForm   string
+	BringByProxyPINReset string
+	Simulated            func(profile string) string
+	Reading              string
+	InsertCard           func(readers []string) string
 
 	// The holder's data in the signing certificate (--show-personal only).
 	PersonalTitle   string
@@ -141,13 +149,8 @@ func (c *Catalog) StateSentence(w window.Window) string {
 	return c.StateNotYetOpen(w)
 }
 
-// advice returns what the state means for the resident and what to do.
-func (c *Catalog) advice(w window.Window) string {
-	switch w.State {
-	case window.Open:
-		return c.AdviceOpen(w)
-	case window.Expired:
-		return c.AdviceExpired(w)
-	}
-	return c.AdviceNotYetOpen(w)
+// advice returns what a window means and what to do, for a date that
+// belongs to no particular certificate (the window command).
+func (c *Catalog) advice(w window.Window) []string {
+	return c.Advice(Situation{Window: w})
 }

@@ -27,6 +27,33 @@ func enDateEra(d window.Date) string {
 	return fmt.Sprintf("%s (%s %d)", d.English(), e.Roman, y)
 }
 
+// enSpan says a duration in days while it is short and in years and months
+// once it is long: "2 years and 9 months" reads better than 1006 days.
+func enSpan(from, to window.Date) string {
+	sp := window.SpanBetween(from, to)
+	if sp.WholeMonths() < 3 {
+		return enDays(to.DaysSince(from))
+	}
+	return enYearsMonths(sp)
+}
+
+// enYearsMonths renders whole years and months: 1 year, 2 years and 9 months.
+func enYearsMonths(sp window.Span) string {
+	plural := func(n int, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	}
+	switch {
+	case sp.Years == 0:
+		return plural(sp.Months, "month")
+	case sp.Months == 0:
+		return plural(sp.Years, "year")
+	}
+	return plural(sp.Years, "year") + " and " + plural(sp.Months, "month")
+}
+
 var en = Catalog{
 	Lang:    En,
 	Date:    enDate,
@@ -37,30 +64,21 @@ var en = Catalog{
 		if w.DaysUntilOpen == 1 {
 			return fmt.Sprintf("Renewal is not open yet. It opens tomorrow, %s.", enDate(w.Opens))
 		}
-		return fmt.Sprintf("Renewal is not open yet. It opens on %s, in %s.", enDate(w.Opens), enDays(w.DaysUntilOpen))
+		return fmt.Sprintf("Renewal is not open yet. It opens on %s, in %s.", enDate(w.Opens), enSpan(w.Today, w.Opens))
 	},
 	StateOpen: func(w window.Window) string {
 		if w.DaysLeft == 0 {
 			return fmt.Sprintf("Renewal is open, and today, %s, is the last day.", enDate(w.Expiry))
 		}
-		return fmt.Sprintf("Renewal is open until %s: %s left.", enDate(w.Expiry), enDays(w.DaysLeft))
+		return fmt.Sprintf("Renewal is open until %s: %s left.", enDate(w.Expiry), enSpan(w.Today, w.Expiry))
 	},
 	StateExpired: func(w window.Window) string {
 		if w.DaysSinceExpiry == 1 {
 			return fmt.Sprintf("The certificate expired yesterday, %s.", enDate(w.Expiry))
 		}
-		return fmt.Sprintf("The certificate expired on %s, %s ago.", enDate(w.Expiry), enDays(w.DaysSinceExpiry))
+		return fmt.Sprintf("The certificate expired on %s, %s ago.", enDate(w.Expiry), enSpan(w.Expiry, w.Today))
 	},
-	AdviceNotYetOpen: func(w window.Window) string {
-		return "Nothing to do yet. Renewing before the window opens counts as a re-issue and gives a certificate about a year shorter."
-	},
-	AdviceOpen: func(w window.Window) string {
-		return "You can renew now at your city office, free of charge. Renewing inside the window loses nothing."
-	},
-	AdviceExpired: func(w window.Window) string {
-		return "Your city office can issue a new certificate free of charge; it works from the next office day. " +
-			"Until then convenience-store certificate printing, e-Tax and the health-insurance use of the card do not work."
-	},
+	Advice: enAdvice,
 
 	LabelExpiry: "Expires",
 	LabelWindow: "Renewal window",
@@ -69,7 +87,12 @@ var en = Catalog{
 		return fmt.Sprintf("%s – %s", enDate(opens), enDate(closes))
 	},
 	MonthsNote: func(months int) string {
-		return fmt.Sprintf("Computed with a %d-month window (as for people registered as living abroad).", months)
+		note := fmt.Sprintf("Computed with a %d-month window.", months)
+		if months == 12 {
+			// advice: abroad-window-one-year
+			note += " Some municipalities state that people living abroad can renew from one year before expiry."
+		}
+		return note
 	},
 
 	BadDate: func(flag string, err *window.ParseError) string {
@@ -144,7 +167,7 @@ var en = Catalog{
 		case jpki.TrustCardCA:
 			return "a JPKI CA that is not in jpkicheck's built-in list; signature checked against the CA certificate stored on the card"
 		case jpki.TrustInvalid:
-			return "the signature does not match the issuer's CA certificate. The card may be damaged: ask your city office to check it"
+			return "the signature does not match the issuer's CA certificate. The card may be damaged: please ask your city office"
 		case jpki.TrustUnknownIssuer:
 			return "a CA jpkicheck does not know, and the card holds no CA certificate to check it against"
 		}
@@ -169,25 +192,31 @@ var en = Catalog{
 		name := enPINName(pin)
 		switch {
 		case p.NotSet() && pin == jpki.SignPIN:
-			return "This card has no signing certificate, so it has no signing password. Cards of holders under 15 and face-authentication cards have none."
+			return enNoSignCert +
+				// advice: proxy-legal-rep
+				" For children under 15 the legal representative (parent or guardian) acts; ask your office what to bring."
 		case p.NotSet():
-			return fmt.Sprintf("This card has no %s set. Face-authentication cards have none.", name)
+			// advice: faceauth-what
+			return fmt.Sprintf("This card has no %s set. A face-authentication card has no PINs.", name)
 		case p.verified():
 			return fmt.Sprintf("The card says your %s is verified right now: another program on this computer entered it. Close that program, or take the card out, when you are done.", name)
 		case p.Locked && p.maybeNoPIN:
-			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected; otherwise have it reset at your city office, with your My Number Card.", name)
+			return fmt.Sprintf("The card reports your %s as locked. ", name) + enFaceAuth + " Otherwise the PIN really is locked. " + enPINReset
 		case p.Locked:
-			return fmt.Sprintf("Your %s is locked. Have it reset at your city office; bring your My Number Card.", name)
+			return fmt.Sprintf("Your %s is locked. ", name) + enPINReset
 		case !p.Unknown && p.TriesLeft == 1:
-			return fmt.Sprintf("Only 1 try left for your %s: one more mistake locks it. If you are not sure of it, don't try it; have it reset at the city office.", name)
+			// advice: pin-lock-counts, pin-reset-office
+			return fmt.Sprintf("Only 1 try left for your %s: one more mistake locks it. If you are not sure of it, don't try it; have it reset instead.", name)
 		}
 		return ""
 	},
-	LabelBring:    "What to bring to the city office",
-	LabelInPerson: "In person",
-	LabelByProxy:  "By proxy",
-	BringInPerson: enBringInPerson,
-	BringByProxy:  enBringByProxy,
+	LabelBring:           "At the city office",
+	LabelInPerson:        "In person",
+	LabelByProxy:         "By proxy",
+	BringInPerson:        enBringInPerson,
+	BringByProxy:         enBringByProxy,
+	BringByProxyNoForm:   enBringByProxyNoForm,
+	BringByProxyPINReset: enBringByProxyPINReset,
 	Simulated: func(profile string) string {
 		return fmt.Sprintf("Note: this is jpkicheck's built-in simulated card (profile %s), not a real card.", profile)
 	},
@@ -246,15 +275,17 @@ var en = Catalog{
 		return "My Number Card certificate: renewal opens today"
 	},
 	ICSOpensDescription: func(w window.Window) string {
-		return fmt.Sprintf("From today until %s you can renew the electronic certificates of your My Number Card at your city office, free of charge.\n\n"+
+		// advice: renew-at-office-only, renew-free
+		return fmt.Sprintf("From today until %s you can renew the electronic certificates of your My Number Card at your city office. Renewing is free.\n\n"+
 			"In person: %s\nBy proxy: %s", enDate(w.Expiry), enBringInPerson, enBringByProxy)
 	},
 	ICSWeekSummary: func(w window.Window) string {
 		return fmt.Sprintf("My Number Card certificate expires in a week (%s)", enDate(w.Expiry))
 	},
 	ICSWeekDescription: func(w window.Window) string {
+		// advice: auth-lapse-stops
 		return fmt.Sprintf("The certificate expires on %s. If you have not renewed it yet, go to your city office before then. "+
-			"After expiry, convenience-store printing and e-Tax stop working until a new certificate is issued.", enDate(w.Expiry))
+			"After expiry, the card cannot be used for convenience-store printing, e-Tax and other online procedures until a new certificate is issued.", enDate(w.Expiry))
 	},
 	ICSAlreadyOpen: "Some of the reminders are already in the past.",
 	ICSWritten: func(path string) string {
@@ -349,6 +380,11 @@ Examples:
 Exit codes: 0 renewal not yet open, 3 renewal window open, 4 expired,
 7 a PIN is locked, 5 no service/reader/card, 6 not a My Number Card,
 2 bad input, 1 other error.
+
+The signing certificate is revoked automatically when your name, address,
+date of birth or sex changes (for example when you move or marry); the
+authentication certificate keeps working. jpkicheck reads only the card, so
+it cannot tell whether the signing certificate has been revoked.
 `,
 	HelpDemo: `Usage:
   jpkicheck demo [flags]
@@ -381,10 +417,9 @@ pin verify checks that you still remember a PIN before you go to the
 office. It shows the tries left first, then asks for the PIN (hidden on a
 terminal; from the first line of standard input otherwise). It sends the
 PIN once and never retries. With only one try left it refuses unless you
-add --force, because a wrong PIN then locks it and only the city office
-can reset it.
+add --force, because a wrong PIN then locks it until it is reset.
 
-  auth   the 4-digit PIN (3 tries)
+  auth   the authentication PIN, 4 digits (3 tries)
   sign   the signing password, 6–16 letters and digits (5 tries)
 
 Flags:
@@ -455,13 +490,14 @@ Examples:
 Computes the renewal window for a certificate that expires on the given day,
 without a card. Renewal is accepted from the day after the date three months
 before expiry until the expiry date; where that month is shorter, its last
-day counts (31 May → from 1 March).
+day counts (31 May → from 1 March). A certificate is valid until your fifth
+birthday after the day it is issued; one renewed inside the renewal window
+runs to the sixth birthday instead. Neither runs past the card's own expiry.
 
 Flags:
   --expiry YYYY-MM-DD   the certificate's expiry date (required)
   --today YYYY-MM-DD    evaluate as of that day (default: today in Japan)
-  --months N            window length in months (default 3; 12 for people
-                        registered as living abroad)
+  --months N            window length in months (default 3)
   --json                print one JSON object instead of sentences
   --lang ja|en          language of the sentences
 
@@ -526,7 +562,8 @@ func enProblem(d Details) string {
 		return "The certificate on the card could not be read correctly."
 	case PINLocked:
 		if d.MaybeNoPIN {
-			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card, it has no PIN and this is expected.", enPINName(d.PIN))
+			// advice: faceauth-what
+			return fmt.Sprintf("The card reports your %s as locked. If this is a face-authentication card (a card with no PINs), this is expected.", enPINName(d.PIN))
 		}
 		return fmt.Sprintf("Your %s is locked.", enPINName(d.PIN))
 	case PINWrong:
@@ -546,12 +583,13 @@ func enProblem(d Details) string {
 			}
 			return "A signing password is 6 to 16 letters (A–Z) and digits, with at least one of each. Nothing was sent to the card."
 		}
-		return "The 4-digit PIN is exactly 4 digits. Nothing was sent to the card."
+		return "The authentication PIN is exactly 4 digits. Nothing was sent to the card."
 	case PINNotSet:
 		if d.PIN == jpki.SignPIN {
-			return "This card has no signing certificate, so it has no signing password. Cards of holders under 15 and face-authentication cards have none."
+			return enNoSignCert
 		}
-		return "This card has no 4-digit PIN set. Face-authentication cards have none."
+		// advice: faceauth-what
+		return fmt.Sprintf("This card has no %s set. A face-authentication card has no PINs.", enPINName(d.PIN))
 	case PINBusy:
 		return "The card says the PIN is verified right now by another program, so it shows no count of tries. Nothing was sent to the card."
 	case CardLink:
@@ -591,7 +629,7 @@ func enHint(d Details, goos string) string {
 	case CardRemoved:
 		return "put the card back and run jpkicheck again; on an NFC reader keep it still until the result appears"
 	case CardInUse:
-		return "close other programs that use the card (the JPKI client software, e-Tax, browser sign-in) and try again"
+		return "close other programs that use the card (the JPKI client software (利用者クライアントソフト), e-Tax, browser sign-in) and try again"
 	case CardMute:
 		return "take the card out and insert it again, chip first and face up; try cleaning the chip gently"
 	case CardTimeout:
@@ -599,22 +637,28 @@ func enHint(d Details, goos string) string {
 	case NotJPKI:
 		return "insert your My Number Card (個人番号カード); other IC cards such as bank or transport cards do not hold these certificates"
 	case JukiCard:
-		return "its certificates can no longer be used; apply for a My Number Card at your city office"
+		// advice: juki-card
+		return "certificates are no longer issued on this card; apply for a My Number Card if you need one"
 	case Smartphone:
-		return "check the smartphone certificate's expiry in the Mynaportal app; jpkicheck reads the card itself"
+		// advice: smartphone-not-card
+		return "check the smartphone certificate's expiry in the Myna Portal app; jpkicheck reads the card itself"
 	case UnknownToken, Malformed:
-		return "take the card out, insert it again and retry; if it keeps happening, ask your city office to check the card"
+		return "take the card out, insert it again and retry; if it keeps happening, please ask your city office"
 	case NoCertificate:
-		return "it was never issued or has been revoked; your city office can issue one free of charge"
+		// advice: sign-revoked-change
+		return "it was never issued or has been revoked; if you need one, have a new one issued at your city office"
 	case PINLocked:
+		hint := strings.TrimSuffix(enPINReset, ".")
 		if d.MaybeNoPIN {
-			return "otherwise have it reset at your city office; bring your My Number Card"
+			return "if it is not a face-authentication card, the PIN really is locked. " + hint
 		}
-		return "have it reset at your city office; bring your My Number Card"
+		return hint
 	case PINWrong:
-		return "jpkicheck never retries by itself; if you are unsure of the PIN, have it reset at the city office instead of guessing"
+		// advice: pin-reset-office
+		return "jpkicheck never retries by itself; if you are unsure of the PIN, have it reset instead of guessing"
 	case PINLastTry:
-		return "if you are sure of it, run the command again with --force; otherwise have it reset at the city office"
+		// advice: pin-reset-office
+		return "if you are sure of it, run the command again with --force; otherwise have it reset"
 	case PINFormat:
 		return "check what you typed; lower case and full-width letters and digits are accepted and converted; nothing was spent"
 	case PINNotSet:
@@ -631,19 +675,137 @@ func enHint(d Details, goos string) string {
 	return "run again with --trace to see every step, and report the problem if it persists"
 }
 
+// enPINName names a PIN so that it is clear which one: the card has two
+// more 4-digit PINs.
 func enPINName(pin jpki.PIN) string {
 	if pin == jpki.SignPIN {
 		return "signing password (6–16 letters and digits)"
 	}
-	return "4-digit PIN"
+	return "authentication PIN (4 digits)"
 }
 
-const enBringInPerson = "Your My Number Card. You type both PINs at the counter (the 4-digit PIN and the signing password), " +
-	"so make sure you know them; a locked or forgotten PIN is reset first."
+// advice: child-no-sign
+const enNoSignCert = "This card has no signing certificate, so it has no signing password. " +
+	"Cards of holders under 15 and face-authentication cards have none."
 
-const enBringByProxy = "Your My Number Card; the 照会書兼回答書 form that came with the expiry notice, filled in by you, " +
-	"with the PINs written and sealed in its envelope; and the proxy's photo ID issued by a public office " +
-	"(My Number Card, driving licence or passport)."
+// enFaceAuth is said where a card may be a face-authentication card.
+const enFaceAuth = "" +
+	// advice: faceauth-what
+	"If this is a face-authentication card (a card with no PINs), this is expected. " +
+	// advice: faceauth-cannot
+	"Services that need a PIN (convenience-store printing, Myna Portal, e-Tax) are not available with such a card; " +
+	// advice: faceauth-switch-back
+	"the city office can switch it back to a normal card with PINs."
+
+// enPINReset is where a locked PIN is reset.
+const enPINReset = "" +
+	// advice: pin-reset-office
+	"A locked PIN can be reset at your city office: bring your My Number Card and an identity document. " +
+	// advice: pin-reset-convenience
+	"If you still know the other PIN and the certificates are valid and not revoked, you can also reserve a reset in J-LIS's smartphone app " +
+	"「JPKI暗証番号リセット」 (JPKI PIN Reset) and finish it within 24 hours at a convenience-store kiosk terminal " +
+	"(you need a smartphone that can read the card's chip)."
+
+const enBringInPerson = "" +
+	// advice: bring-in-person
+	"Bring your My Number Card. At the counter you type the authentication PIN (4 digits) and the signing password (6–16 letters and digits); " +
+	"some offices also ask for the Basic Resident Register PIN (4 digits). " +
+	// advice: bring-pin-unknown
+	"If you do not know a PIN or it is locked, the office resets it first and then renews. Bring an identity document too (for example a driving licence)."
+
+const enBringByProxy = "" +
+	// advice: proxy-before-expiry
+	"A proxy brings your My Number Card, the 照会書兼回答書 form enclosed with the expiry notice (filled in by you, with the PINs written on it, " +
+	"sealed in its envelope), and the proxy's own photo ID (My Number Card, driving licence, passport or similar). " +
+	// advice: proxy-form-valid-until-expiry
+	"The form can be used until the certificate's expiry date, not after."
+
+// advice: proxy-no-form
+const enBringByProxyNoForm = "Without the form (for example after expiry), the office accepts the proxy's application and then mails an enquiry form to you; " +
+	"the proxy brings it back filled in by you, so it takes two visits."
+
+// advice: proxy-pin-reset
+const enBringByProxyPINReset = "A PIN reset by a proxy is not finished the same day: after the proxy applies, the office mails a form to you, " +
+	"and the proxy brings it back filled in by you."
+
+// enAdvice is what the situation means and what to do, a paragraph each.
+func enAdvice(s Situation) []string {
+	var out []string
+	atOffice, office := " at your city office", true
+	if !s.usualWindow() {
+		atOffice, office = "", false // abroad-where: no source says where people abroad renew
+	}
+	switch s.State {
+	case window.NotYetOpen:
+		if early, lost, ok := s.EarlyExpiry(); ok {
+			renewed, _ := s.RenewedExpiry()
+			// advice: renew-early-cost
+			out = append(out, fmt.Sprintf("Nothing to do yet. If you go now (%s) it counts as a new issue, not a renewal, and the certificate would end on %s: "+
+				"%s earlier than the %s you get by renewing from %s.", enDate(s.Today), enDate(early), enYearsMonths(lost), enDate(renewed), enDate(s.Opens)))
+		} else {
+			// advice: renew-early-cost
+			out = append(out, fmt.Sprintf("Nothing to do yet. Going before %s counts as a new issue and gives a shorter certificate. Renewing from %s is better.",
+				enDate(s.Opens), enDate(s.Opens)))
+		}
+		if s.usualWindow() {
+			// advice: validity-rule
+			out = append(out, "A certificate is valid until your fifth birthday after the day it is issued. One renewed inside the renewal window "+
+				"(less than three months before expiry) runs to the sixth birthday instead. Neither runs past the card's own expiry.")
+		}
+	case window.Open:
+		// advice: renew-at-office-only, renew-free
+		p := "You can renew now" + atOffice + ". Renewing a certificate is free."
+		if renewed, ok := s.RenewedExpiry(); ok {
+			// advice: renew-open-no-loss
+			p += fmt.Sprintf(" If you renew inside the window, the new certificate runs to %s. Renewing early within the window does not shorten it.", enDate(renewed))
+		} else if s.usualWindow() && !s.endsWithCard() {
+			// advice: renew-open-no-loss
+			p += " The office will tell you the new expiry."
+		}
+		out = append(out, p)
+	case window.Expired:
+		switch s.Cert {
+		case jpki.AuthCert:
+			// advice: auth-lapse-stops
+			p := "Until a new certificate is issued, the card cannot be used to log in to Myna Portal, to print certificates at convenience stores, " +
+				"or for online procedures such as e-Tax."
+			if grace := s.InsuranceGraceEnd(); !s.Today.After(grace) {
+				// advice: auth-lapse-insurance-grace
+				p += fmt.Sprintf(" The card keeps working as your health-insurance card until the end of the third month after the month it expired, "+
+					"that is until %s. During that time clinics can still check your insurance, but your medical and prescription records are not shared.", enDate(grace))
+			} else {
+				// advice: auth-lapse-insurance-grace
+				p += fmt.Sprintf(" Its use as a health-insurance card ended too, at the end of the third month after the month it expired (%s).", enDate(grace))
+			}
+			out = append(out, p)
+		case jpki.SignCert:
+			// advice: sign-expiry-affects
+			out = append(out, "Now that it has expired, you cannot sign online applications such as e-Tax. "+
+				"Convenience-store printing and the health-insurance use do not use the signing certificate.")
+		}
+		// advice: auth-lapse-reissue-free, cert-usable-after-24h
+		out = append(out, "Even after expiry, a new certificate can be issued"+atOffice+" free of charge. "+
+			"It starts working about 24 hours after it is issued.")
+	}
+	if s.Cert == jpki.SignCert {
+		// advice: sign-revoked-change
+		p := "If your name, address, date of birth or sex changes (for example when you move or marry), the signing certificate is revoked automatically; " +
+			"the authentication certificate keeps working. A revoked signing certificate stays on the card but no longer works."
+		if office {
+			p += " If you need one, have a new one issued at your city office."
+		}
+		p += fmt.Sprintf(" jpkicheck reads only the card, so it cannot tell whether the signing certificate has been revoked. "+
+			"The date %s applies only if it has not been.", enDate(s.Expiry))
+		out = append(out, p)
+	}
+	if _, ok := s.RenewedExpiry(); ok && s.Cert != jpki.SignCert {
+		// advice: foreign-period-of-stay, foreign-extension
+		out = append(out, "For foreign residents with a fixed period of stay, the card and its certificates end on the last day of the period of stay, "+
+			"so these figures do not apply. A renewed period of stay does not extend them by itself: once you have your new residence card, "+
+			"go to the city office before the card's expiry to have the validity changed.")
+	}
+	return out
+}
 
 func enUnknownCard(card string) string {
 	if card == "unknown" {
@@ -673,5 +835,5 @@ const enCardFlags = `  --sim [PROFILE]       use the built-in simulated card ins
   --trace               show every command sent to the card (PINs masked)
   --trust-ca FILE       also recognise these CA certificates (PEM)
   --today YYYY-MM-DD    evaluate as of that day (default: today in Japan)
-  --months N            renewal window in months (default 3; 12 abroad)
+  --months N            renewal window in months (default 3)
 `

@@ -8,15 +8,37 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
+// jaDate is the one date style of the Japanese output, as city letters
+// write it: 2027年(令和9年)1月10日(日).
 func jaDate(d window.Date) string {
-	return fmt.Sprintf("%s(%s)", d.Japanese(), d.JaWeekday())
+	return fmt.Sprintf("%s(%s)", d.JapaneseWithEra(), d.JaWeekday())
 }
 
+// jaDateEra is jaDate without the weekday, for a date of birth.
 func jaDateEra(d window.Date) string {
-	if ey := d.EraYear(); ey != "" {
-		return fmt.Sprintf("%s(%s)", d.Japanese(), ey)
+	return d.JapaneseWithEra()
+}
+
+// jaSpan says a duration of days the way a letter would: in days while it
+// is short, in years and months (あと2年9か月) once it is long.
+func jaSpan(from, to window.Date) string {
+	sp := window.SpanBetween(from, to)
+	if sp.WholeMonths() < 3 {
+		return fmt.Sprintf("%d日", to.DaysSince(from))
 	}
-	return d.Japanese()
+	return jaYearsMonths(sp)
+}
+
+// jaYearsMonths renders whole years and months: 1年, 2年9か月, 5か月.
+func jaYearsMonths(sp window.Span) string {
+	var b strings.Builder
+	if sp.Years > 0 {
+		fmt.Fprintf(&b, "%d年", sp.Years)
+	}
+	if sp.Months > 0 || sp.Years == 0 {
+		fmt.Fprintf(&b, "%dか月", sp.Months)
+	}
+	return b.String()
 }
 
 var ja = Catalog{
@@ -27,32 +49,23 @@ var ja = Catalog{
 
 	StateNotYetOpen: func(w window.Window) string {
 		if w.DaysUntilOpen == 1 {
-			return fmt.Sprintf("まだ更新の受付期間ではありません。受付は明日、%sから始まります。", jaDateEra(w.Opens))
+			return fmt.Sprintf("まだ更新できる期間ではありません。更新の受付は明日、%sから始まります。", jaDate(w.Opens))
 		}
-		return fmt.Sprintf("まだ更新の受付期間ではありません。受付は%sから、あと%d日で始まります。", jaDateEra(w.Opens), w.DaysUntilOpen)
+		return fmt.Sprintf("まだ更新できる期間ではありません。更新の受付は%sから始まります(あと%s)。", jaDate(w.Opens), jaSpan(w.Today, w.Opens))
 	},
 	StateOpen: func(w window.Window) string {
 		if w.DaysLeft == 0 {
-			return fmt.Sprintf("更新受付中です。今日、%sが受付の最終日です。", jaDateEra(w.Expiry))
+			return fmt.Sprintf("更新できる期間です。今日、%sが有効期限の日で、更新できる最後の日です。", jaDate(w.Expiry))
 		}
-		return fmt.Sprintf("更新受付中です。受付は%sまで、あと%d日です。", jaDateEra(w.Expiry), w.DaysLeft)
+		return fmt.Sprintf("更新できる期間です。有効期限の%sまで、あと%sです。", jaDate(w.Expiry), jaSpan(w.Today, w.Expiry))
 	},
 	StateExpired: func(w window.Window) string {
 		if w.DaysSinceExpiry == 1 {
-			return fmt.Sprintf("有効期限が切れています。昨日、%sで期限が切れました。", jaDateEra(w.Expiry))
+			return fmt.Sprintf("有効期限が昨日、%sで切れています。", jaDate(w.Expiry))
 		}
-		return fmt.Sprintf("有効期限が切れています。%sで期限が切れ、%d日たちました。", jaDateEra(w.Expiry), w.DaysSinceExpiry)
+		return fmt.Sprintf("有効期限が%sで切れています(期限から%sが経過しています)。", jaDate(w.Expiry), jaSpan(w.Expiry, w.Today))
 	},
-	AdviceNotYetOpen: func(w window.Window) string {
-		return "今は手続きの必要はありません。受付開始より前に手続きすると再発行になり、新しい証明書の有効期限が約1年短くなります。"
-	},
-	AdviceOpen: func(w window.Window) string {
-		return "市区町村の窓口で、無料で更新できます。受付期間中に更新すれば、損はありません。"
-	},
-	AdviceExpired: func(w window.Window) string {
-		return "窓口で新しい証明書を無料で発行できます(使えるのは翌開庁日から)。" +
-			"それまでは、コンビニ交付、e-Tax、健康保険証としての利用ができません。"
-	},
+	Advice: jaAdvice,
 
 	LabelExpiry: "有効期限",
 	LabelWindow: "更新できる期間",
@@ -61,7 +74,12 @@ var ja = Catalog{
 		return fmt.Sprintf("%s〜%s", jaDate(opens), jaDate(closes))
 	},
 	MonthsNote: func(months int) string {
-		return fmt.Sprintf("受付期間を有効期限の%dか月前からとして計算しています(国外転出者の場合)。", months)
+		note := fmt.Sprintf("受付期間を有効期限の%dか月前からとして計算しています。", months)
+		if months == 12 {
+			// advice: abroad-window-one-year
+			note += "国外にお住まいの方は、有効期限の1年前から更新できると案内している市区町村があります。"
+		}
+		return note
 	},
 
 	BadDate: func(flag string, err *window.ParseError) string {
@@ -136,7 +154,7 @@ var ja = Catalog{
 		case jpki.TrustCardCA:
 			return "内蔵の一覧にないJPKI認証局です。カードに保存された認証局の証明書で署名を確認しました"
 		case jpki.TrustInvalid:
-			return "署名が発行元の認証局の証明書と一致しません。カードが傷んでいるおそれがあります。市区町村の窓口で確認してください"
+			return "署名が発行元の認証局の証明書と一致しません。カードが傷んでいるおそれがあります。市区町村の窓口にご相談ください"
 		case jpki.TrustUnknownIssuer:
 			return "不明な認証局です。カードにも確認用の認証局の証明書がありません"
 		}
@@ -161,25 +179,31 @@ var ja = Catalog{
 		name := jaPINName(pin)
 		switch {
 		case p.NotSet() && pin == jpki.SignPIN:
-			return "このカードには署名用電子証明書が入っていないため、署名用パスワードもありません。15歳未満の方のカードや顔認証マイナンバーカードには入っていません。"
+			return jaNoSignCert +
+				// advice: proxy-legal-rep
+				"15歳未満の方の手続きは、親権者などの法定代理人が行います。持ち物は窓口にご確認ください。"
 		case p.NotSet():
-			return fmt.Sprintf("このカードには%sが設定されていません。顔認証マイナンバーカードには設定がありません。", name)
+			// advice: faceauth-what
+			return fmt.Sprintf("このカードには%sが設定されていません。顔認証マイナンバーカードは、暗証番号を設定しないカードです。", name)
 		case p.verified():
 			return fmt.Sprintf("カードによると、%sは現在、確認済みの状態です(このパソコンのほかのプログラムが入力しました)。使い終わったら、そのプログラムを閉じるか、カードを取り出してください。", name)
 		case p.Locked && p.maybeNoPIN:
-			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。そうでなければ、市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください。", name)
+			return fmt.Sprintf("カードは%sをロック中と返しています。", name) + jaFaceAuth + "顔認証マイナンバーカードでなければ、" + jaPINReset
 		case p.Locked:
-			return fmt.Sprintf("%sはロックされています。市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください。", name)
+			return fmt.Sprintf("%sはロックされています。", name) + jaPINReset
 		case !p.Unknown && p.TriesLeft == 1:
-			return fmt.Sprintf("%sは残り1回です。次に間違えるとロックされます。自信がなければ入力せず、窓口で初期化(再設定)してください。", name)
+			// advice: pin-lock-counts, pin-reset-office
+			return fmt.Sprintf("%sは残り1回です。次に間違えるとロックされます。自信がなければ入力せず、暗証番号の再設定(初期化)を受けてください。", name)
 		}
 		return ""
 	},
-	LabelBring:    "窓口に持っていくもの",
-	LabelInPerson: "本人が行く場合",
-	LabelByProxy:  "代理人が行く場合",
-	BringInPerson: jaBringInPerson,
-	BringByProxy:  jaBringByProxy,
+	LabelBring:           "窓口での手続き",
+	LabelInPerson:        "ご本人が行く場合",
+	LabelByProxy:         "代理の方が行く場合",
+	BringInPerson:        jaBringInPerson,
+	BringByProxy:         jaBringByProxy,
+	BringByProxyNoForm:   jaBringByProxyNoForm,
+	BringByProxyPINReset: jaBringByProxyPINReset,
 	Simulated: func(profile string) string {
 		return fmt.Sprintf("※ jpkicheck に内蔵の模擬カード(プロファイル: %s)の結果です。実際のカードではありません。", profile)
 	},
@@ -207,7 +231,7 @@ var ja = Catalog{
 		return code
 	},
 	PINPrompt: func(pin jpki.PIN) string {
-		return fmt.Sprintf("%sを入力してください(画面には表示されません): ", jaPINName(pin))
+		return fmt.Sprintf("%sを半角で入力してください(画面には表示されません): ", jaPINName(pin))
 	},
 	PINCorrect: func(pin jpki.PIN) string {
 		return fmt.Sprintf("正しい%sです。残り回数は%d回に戻りました。", jaPINName(pin), pin.MaxTries())
@@ -238,15 +262,17 @@ var ja = Catalog{
 		return "マイナンバーカードの電子証明書: 今日から更新できます"
 	},
 	ICSOpensDescription: func(w window.Window) string {
-		return fmt.Sprintf("今日から%sまで、市区町村の窓口で電子証明書を無料で更新できます。\n\n"+
-			"本人が行く場合: %s\n代理人が行く場合: %s", jaDate(w.Expiry), jaBringInPerson, jaBringByProxy)
+		// advice: renew-at-office-only, renew-free
+		return fmt.Sprintf("今日から%sまで、市区町村の窓口で電子証明書を更新できます。更新の手数料は無料です。\n\n"+
+			"ご本人が行く場合: %s\n代理の方が行く場合: %s", jaDate(w.Expiry), jaBringInPerson, jaBringByProxy)
 	},
 	ICSWeekSummary: func(w window.Window) string {
 		return fmt.Sprintf("電子証明書の有効期限まであと1週間(%s)", jaDate(w.Expiry))
 	},
 	ICSWeekDescription: func(w window.Window) string {
-		return fmt.Sprintf("電子証明書の有効期限は%sです。まだ更新していなければ、それまでに市区町村の窓口で手続きしてください。"+
-			"期限が切れると、新しい証明書が発行されるまでコンビニ交付やe-Taxが使えません。", jaDate(w.Expiry))
+		// advice: auth-lapse-stops
+		return fmt.Sprintf("電子証明書の有効期限は%sです。まだ更新していない場合は、それまでに市区町村の窓口で手続きしてください。"+
+			"期限が切れると、新しい電子証明書の発行を受けるまで、コンビニ交付やe-Taxなどでカードを使うことができません。", jaDate(w.Expiry))
 	},
 	ICSAlreadyOpen: "過ぎた日のお知らせも含まれます。",
 	ICSWritten: func(path string) string {
@@ -338,6 +364,10 @@ var ja = Catalog{
   $ jpkicheck check --sim expired
   $ jpkicheck check --sign
 
+署名用電子証明書は、引っ越しや結婚などで氏名・住所・生年月日・性別が変わると
+自動的に失効します(利用者証明用電子証明書はそのまま使えます)。jpkicheck は
+カードの中身だけを読むため、失効しているかどうかは分かりません。
+
 終了コード: 0 まだ期間前、3 更新できる期間中、4 期限切れ、7 暗証番号がロック中、
 5 サービス・リーダー・カードなし、6 マイナンバーカードではない、2 入力の誤り、1 その他。
 `,
@@ -369,13 +399,14 @@ pin status は、2つの暗証番号の残り回数を表示します。回数�
 (空の VERIFY で残り回数だけをカードに尋ねます)。
 
 pin verify は、窓口に行く前に暗証番号を覚えているか確かめます。
-先に残り回数を表示してから暗証番号を尋ねます(端末では表示されません。
-端末でなければ標準入力の最初の1行を読みます)。送るのは1回だけで、
-自動でやり直すことはありません。残り1回のときは、間違えるとロックされ
-窓口でしか初期化できないため、--force を付けない限り送りません。
+先に残り回数を表示してから暗証番号を尋ねます(半角で入力します。端末では
+表示されません。端末でなければ標準入力の最初の1行を読みます)。送るのは
+1回だけで、自動でやり直すことはありません。残り1回のときは、間違えると
+ロックされ、再設定(初期化)を受けるまで使えなくなるため、--force を付けない
+限り送りません。
 
-  auth   暗証番号(数字4桁、3回まで)
-  sign   署名用パスワード(英数字6〜16桁、5回まで)
+  auth   利用者証明用電子証明書の暗証番号(数字4桁、3回まで)
+  sign   署名用電子証明書の暗証番号(署名用パスワード。英数字6〜16桁、5回まで)
 
 オプション:
   --force               pin verify: 残り1回でも暗証番号を送る
@@ -395,7 +426,7 @@ pin verify は、窓口に行く前に暗証番号を覚えているか確かめ
 
 カードの証明書をファイルに書き出します。
   auth      利用者証明用電子証明書(暗証番号は不要)
-  sign      署名用電子証明書。署名用パスワードを尋ねます。氏名・住所・生年月日・
+  sign      署名用電子証明書。署名用の暗証番号を尋ねます。氏名・住所・生年月日・
             性別が含まれるので、人に渡さないでください。
   auth-ca   カードに保存された利用者証明用の認証局の証明書
   sign-ca   カードに保存された署名用の認証局の証明書
@@ -408,7 +439,7 @@ p7b(証明書と認証局をまとめた PKCS#7。Windows や macOS の証明書
   --format pem|der|p7b  ファイルの形式(既定 pem)
   -o, --output ファイル 標準出力の代わりにこのファイルに書く
   --force               ファイルがあっても上書きする(export の --force で、最後の
-                        1回のパスワードを使うことはありません。それには
+                        1回の暗証番号を使うことはありません。それには
                         'jpkicheck pin verify sign --force' を使います)
 ` + jaReaderFlags + `  --json                問題をスクリプト向けにJSONで出力
   --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
@@ -441,13 +472,16 @@ Google カレンダー、Outlook、Apple のカレンダー、Thunderbird に取
   jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
 
 カードを使わずに、指定した有効期限から更新できる期間を計算します。
-更新の受付は「有効期限の3か月前の翌日」から有効期限の日までです。
+更新の手続きは、有効期限の3か月前の日の翌日から、有効期限の日までできます。
 3か月前の月に同じ日がない場合は、その月の末日を使います(5月31日 → 3月1日から)。
+電子証明書の有効期限は、発行の日の後の5回目の誕生日です。更新できる期間に
+更新した場合は、6回目の誕生日になります。ただし、カードの有効期限を超える
+ことはありません。
 
 オプション:
   --expiry YYYY-MM-DD   電子証明書の有効期限(必須)
   --today YYYY-MM-DD    この日を「今日」として計算(省略時は日本時間の今日)
-  --months N            受付期間の月数(既定は3。国外転出者は12)
+  --months N            受付期間の月数(既定は3)
   --json                文章の代わりにJSONを1つ出力
   --lang ja|en          表示する言語
 
@@ -511,7 +545,8 @@ func jaProblem(d Details) string {
 		return "カードの電子証明書を正しく読み取れませんでした。"
 	case PINLocked:
 		if d.MaybeNoPIN {
-			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカードであれば暗証番号がないため、この表示になります。", jaPINName(d.PIN))
+			// advice: faceauth-what
+			return fmt.Sprintf("カードは%sをロック中と返しています。顔認証マイナンバーカード(暗証番号を設定しないカード)であれば、この表示になります。", jaPINName(d.PIN))
 		}
 		return fmt.Sprintf("%sはロックされています。", jaPINName(d.PIN))
 	case PINWrong:
@@ -527,16 +562,17 @@ func jaProblem(d Details) string {
 	case PINFormat:
 		if d.PIN == jpki.SignPIN {
 			if d.FormatReason == jpki.PINFormatNeedsLetterAndDigit {
-				return "署名用パスワードには英字(A〜Z)と数字の両方が、それぞれ1文字以上入ります。カードには何も送っていません。"
+				return "署名用の暗証番号には、半角の英字(A〜Z)と数字の両方が、それぞれ1文字以上入ります。カードには何も送っていません。"
 			}
-			return "署名用パスワードは英字(A〜Z)と数字を組み合わせた6〜16文字です。カードには何も送っていません。"
+			return "署名用の暗証番号は、半角の英字(A〜Z)と数字を組み合わせた6〜16文字です。カードには何も送っていません。"
 		}
-		return "利用者証明用電子証明書の暗証番号は数字4桁です。カードには何も送っていません。"
+		return "利用者証明用の暗証番号は、半角の数字4桁です。カードには何も送っていません。"
 	case PINNotSet:
 		if d.PIN == jpki.SignPIN {
-			return "このカードには署名用電子証明書が入っていないため、署名用パスワードもありません。15歳未満の方のカードや顔認証マイナンバーカードには入っていません。"
+			return jaNoSignCert
 		}
-		return "このカードには暗証番号(数字4桁)が設定されていません。顔認証マイナンバーカードには設定がありません。"
+		// advice: faceauth-what
+		return fmt.Sprintf("このカードには%sが設定されていません。顔認証マイナンバーカードは、暗証番号を設定しないカードです。", jaPINName(d.PIN))
 	case PINBusy:
 		return "カードによると、暗証番号はほかのプログラムによって確認済みの状態のため、残り回数がわかりません。カードには何も送っていません。"
 	case CardLink:
@@ -569,7 +605,7 @@ func jaHint(d Details, goos string) string {
 	case CardRemoved:
 		return "カードを戻して、もう一度実行してください。NFC リーダーでは、結果が出るまでカードを動かさないでください"
 	case CardInUse:
-		return "カードを使うほかのプログラム(JPKI利用者ソフト、e-Tax、ブラウザーのログインなど)を閉じてから、もう一度実行してください"
+		return "カードを使うほかのプログラム(公的個人認証サービス 利用者クライアントソフト、e-Tax、ブラウザーのログインなど)を閉じてから、もう一度実行してください"
 	case CardMute:
 		return "カードを抜いて、ICチップ側から表を上にして差し直してください。チップの汚れを軽く拭くと直ることがあります"
 	case CardTimeout:
@@ -577,26 +613,32 @@ func jaHint(d Details, goos string) string {
 	case NotJPKI:
 		return "マイナンバーカード(個人番号カード)を入れてください。銀行や交通系のICカードには電子証明書はありません"
 	case JukiCard:
-		return "住基カードの電子証明書は使えません。市区町村の窓口でマイナンバーカードを申請してください"
+		// advice: juki-card
+		return "住基カードの電子証明書は新しく発行されません。電子証明書が必要な場合は、マイナンバーカードを申請してください"
 	case Smartphone:
-		return "スマホ用電子証明書の有効期限はマイナポータルアプリで確認できます。jpkicheck はカードそのものを読みます"
+		// advice: smartphone-not-card
+		return "スマホ用電子証明書の有効期限は、マイナポータルアプリで確認できます。jpkicheck はカードそのものを読みます"
 	case UnknownToken, Malformed:
-		return "カードを差し直して、もう一度実行してください。続く場合は市区町村の窓口でカードを確認してもらってください"
+		return "カードを差し直して、もう一度実行してください。続く場合は、市区町村の窓口にご相談ください"
 	case NoCertificate:
-		return "発行されていないか、失効しています。市区町村の窓口で無料で発行できます"
+		// advice: sign-revoked-change
+		return "発行されていないか、失効しています。必要な場合は、市区町村の窓口で新しく発行を受けてください"
 	case PINLocked:
+		hint := strings.TrimSuffix(jaPINReset, "。")
 		if d.MaybeNoPIN {
-			return "そうでなければ、市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください"
+			return "顔認証マイナンバーカードでなければ、" + hint
 		}
-		return "市区町村の窓口で初期化(再設定)してください。マイナンバーカードを持って行ってください"
+		return hint
 	case PINWrong:
-		return "jpkicheck が自動でやり直すことはありません。自信がなければ試さずに、窓口で初期化(再設定)してください"
+		// advice: pin-reset-office
+		return "jpkicheck が自動でやり直すことはありません。自信がなければ試さずに、暗証番号の再設定(初期化)を受けてください"
 	case PINLastTry:
-		return "確かなら --force を付けてもう一度実行してください。そうでなければ窓口で初期化(再設定)してください"
+		// advice: pin-reset-office
+		return "確かなら --force を付けてもう一度実行してください。そうでなければ、暗証番号の再設定(初期化)を受けてください"
 	case PINMissing:
 		return "標準入力に1行で渡してください: printf '%s\\n' \"$PIN\" | jpkicheck pin verify auth"
 	case PINFormat:
-		return "入力を確かめてください。小文字や全角の英数字は半角の大文字に直して送ります。回数は減っていません"
+		return "半角で入力してください(小文字や全角の英数字は、半角の大文字に直して送ります)。回数は減っていません"
 	case PINNotSet:
 		return "カードには何も送っていないため、回数は減っていません"
 	case PINBusy:
@@ -609,18 +651,137 @@ func jaHint(d Details, goos string) string {
 	return "--trace を付けて実行すると各手順を表示します。続く場合は問題を報告してください"
 }
 
+// jaPINName names a PIN the way municipal pages do, with its form; the
+// card has two more 4-digit PINs, so "the 4-digit PIN" alone would not say
+// which.
 func jaPINName(pin jpki.PIN) string {
 	if pin == jpki.SignPIN {
-		return "署名用パスワード(英数字6〜16桁)"
+		return "署名用の暗証番号(英数字6〜16桁)"
 	}
-	return "暗証番号(数字4桁)"
+	return "利用者証明用の暗証番号(数字4桁)"
 }
 
-const jaBringInPerson = "マイナンバーカード。窓口で暗証番号(数字4桁)と署名用パスワード(英数字6〜16桁)を入力するので、" +
-	"覚えておいてください。ロックした・忘れた場合は、先に初期化(再設定)をします。"
+// advice: child-no-sign
+const jaNoSignCert = "このカードには署名用電子証明書が入っていないため、署名用電子証明書の暗証番号もありません。" +
+	"15歳未満の方のカードや顔認証マイナンバーカードには入っていません。"
 
-const jaBringByProxy = "本人のマイナンバーカード、照会書兼回答書(有効期限通知書に同封。本人が記入し、暗証番号を書いて封をしたもの)、" +
-	"代理人の顔写真付き本人確認書類(マイナンバーカード、運転免許証、パスポートなど)。"
+// jaFaceAuth is said where a card may be a face-authentication card.
+const jaFaceAuth = "" +
+	// advice: faceauth-what
+	"顔認証マイナンバーカード(暗証番号を設定しないカード)であれば、この表示になります。" +
+	// advice: faceauth-cannot
+	"顔認証マイナンバーカードでは、コンビニ交付、マイナポータル、e-Taxなど、暗証番号の入力が必要なサービスは使えません。" +
+	// advice: faceauth-switch-back
+	"市区町村の窓口で、暗証番号を設定した通常のカードに戻すこともできます。"
+
+// jaPINReset is where a locked PIN is reset.
+const jaPINReset = "" +
+	// advice: pin-reset-office
+	"市区町村の窓口で再設定(初期化)を受けられます。マイナンバーカードと本人確認書類をお持ちください。" +
+	// advice: pin-reset-convenience
+	"もう一方の暗証番号が分かり、電子証明書が有効期限内で失効していない場合は、スマートフォンのアプリ「JPKI暗証番号リセット」で予約した後、" +
+	"24時間以内にコンビニなどのキオスク端末(マルチコピー機)でも再設定できます(カードのICチップを読み取れるスマートフォンが必要です)。"
+
+const jaBringInPerson = "" +
+	// advice: bring-in-person
+	"マイナンバーカードをお持ちください。窓口で、利用者証明用電子証明書の暗証番号(数字4桁)と署名用電子証明書の暗証番号(英数字6〜16桁)を入力します。" +
+	"窓口によっては住民基本台帳用の暗証番号(数字4桁)も入力します。" +
+	// advice: bring-pin-unknown
+	"暗証番号が分からない場合やロックされている場合は、窓口で先に暗証番号の再設定(初期化)をしてから更新します。本人確認書類(運転免許証など)もお持ちください。"
+
+const jaBringByProxy = "" +
+	// advice: proxy-before-expiry
+	"ご本人のマイナンバーカード、有効期限通知書に同封の「照会書兼回答書」(ご本人が記入し、暗証番号を書いて封筒に入れ、封をしたもの)、" +
+	"代理の方の顔写真付きの本人確認書類(マイナンバーカード、運転免許証、パスポートなど)をお持ちください。" +
+	// advice: proxy-form-valid-until-expiry
+	"照会書兼回答書は、電子証明書の有効期限の日まで使えます。"
+
+// advice: proxy-no-form
+const jaBringByProxyNoForm = "照会書兼回答書がない場合(有効期限が過ぎた場合など)、代理の方の申請を受け付けた後、市区町村からご本人あてに照会書が郵送されます。" +
+	"ご本人が記入したものを代理の方が改めて持参するため、窓口に2回行くことになります。"
+
+// advice: proxy-pin-reset
+const jaBringByProxyPINReset = "暗証番号の再設定(初期化)を代理の方が行う場合は、その日には終わりません。" +
+	"申請の後、ご本人あてに照会書兼回答書が郵送され、ご本人が記入したものを代理の方がもう一度持参します。"
+
+// jaAdvice is what the situation means and what to do, a paragraph each.
+func jaAdvice(s Situation) []string {
+	var out []string
+	office := "市区町村の窓口で"
+	if !s.usualWindow() {
+		office = "" // abroad-where: no source says where people abroad renew
+	}
+	switch s.State {
+	case window.NotYetOpen:
+		if early, lost, ok := s.EarlyExpiry(); ok {
+			renewed, _ := s.RenewedExpiry()
+			// advice: renew-early-cost
+			out = append(out, fmt.Sprintf("今は手続きの必要はありません。今日、%sに手続きすると、更新ではなく新しい発行の扱いになり、有効期限は%sになります。"+
+				"%s以降に更新した場合の%sより%s短くなります。", jaDate(s.Today), jaDate(early), jaDate(s.Opens), jaDate(renewed), jaYearsMonths(lost)))
+		} else {
+			// advice: renew-early-cost
+			out = append(out, fmt.Sprintf("今は手続きの必要はありません。更新できる期間より前に手続きすると新しい発行の扱いになり、有効期限が短くなります。"+
+				"%s以降の手続きをおすすめします。", jaDate(s.Opens)))
+		}
+		if s.usualWindow() {
+			// advice: validity-rule
+			out = append(out, "電子証明書の有効期限は、発行の日の後の5回目の誕生日です。更新できる期間(有効期限まで3か月未満)に更新した場合は、"+
+				"6回目の誕生日になります。ただし、カードの有効期限を超えることはありません。")
+		}
+	case window.Open:
+		// advice: renew-at-office-only, renew-free
+		p := office + "更新の手続きをしてください。電子証明書の更新の手数料は無料です。"
+		if renewed, ok := s.RenewedExpiry(); ok {
+			// advice: renew-open-no-loss
+			p += fmt.Sprintf("更新できる期間中に更新すると、新しい電子証明書の有効期限は%sになります。"+
+				"期間中であれば、早めに手続きしても有効期限が短くなることはありません。", jaDate(renewed))
+		} else if s.usualWindow() && !s.endsWithCard() {
+			// advice: renew-open-no-loss
+			p += "新しい電子証明書の有効期限は、窓口でご確認ください。"
+		}
+		out = append(out, p)
+	case window.Expired:
+		switch s.Cert {
+		case jpki.AuthCert:
+			// advice: auth-lapse-stops
+			p := "新しい電子証明書の発行を受けるまで、マイナポータルへのログイン、コンビニ交付、e-Taxなどのオンライン手続きでカードを使うことができません。"
+			if grace := s.InsuranceGraceEnd(); !s.Today.After(grace) {
+				// advice: auth-lapse-insurance-grace
+				p += fmt.Sprintf("健康保険証としての利用(マイナ保険証)は、有効期限が切れた月の末日から3か月後の月末、%sまで続けられます。"+
+					"この間、医療機関では保険の資格の確認はできますが、診療情報や薬剤情報の提供はされません。", jaDate(grace))
+			} else {
+				// advice: auth-lapse-insurance-grace
+				p += fmt.Sprintf("健康保険証としての利用(マイナ保険証)も、有効期限が切れた月の末日から3か月後の月末、%sで終わっています。", jaDate(grace))
+			}
+			out = append(out, p)
+		case jpki.SignCert:
+			// advice: sign-expiry-affects
+			out = append(out, "有効期限が切れたため、e-Taxなどの電子申請で電子署名ができません。"+
+				"コンビニ交付や健康保険証としての利用には、署名用電子証明書は使いません。")
+		}
+		// advice: auth-lapse-reissue-free, cert-usable-after-24h
+		out = append(out, "有効期限が過ぎた後でも、"+office+"無料で新しい電子証明書の発行を受けられます。"+
+			"新しい電子証明書は、発行の手続きからおよそ24時間後に使えるようになります。")
+	}
+	if s.Cert == jpki.SignCert {
+		// advice: sign-revoked-change
+		p := "引っ越しや結婚などで、氏名・住所・生年月日・性別が変わると、署名用電子証明書は自動的に失効します(利用者証明用電子証明書はそのまま使えます)。" +
+			"失効した署名用電子証明書は、カードに残っていても使えません。"
+		if office != "" {
+			p += "必要な場合は、市区町村の窓口で新しく発行を受けてください。"
+		}
+		p += fmt.Sprintf("jpkicheck はカードの中身だけを読むため、署名用電子証明書が失効しているかどうかは分かりません。"+
+			"%sまでの有効期限は、失効していない場合の期限です。", jaDate(s.Expiry))
+		out = append(out, p)
+	}
+	if _, ok := s.RenewedExpiry(); ok && s.Cert != jpki.SignCert {
+		// advice: foreign-period-of-stay, foreign-extension
+		out = append(out, "在留期間の定めのある外国人住民の方は、有効期限が在留期間の満了日までのため、この計算は当てはまりません。"+
+			"在留期間が更新されても有効期限は自動的には延びないため、新しい在留カードを受け取ったら、"+
+			"カードの有効期限が過ぎる前に市区町村の窓口で有効期間の変更の手続きをしてください。")
+	}
+	return out
+}
 
 func jaUnknownCard(card string) string {
 	if card == "unknown" {
@@ -631,8 +792,8 @@ func jaUnknownCard(card string) string {
 
 // jaCheckFlags are check's own flags, which demo takes too.
 const jaCheckFlags = `  --quick               有効期限だけ読み、発行元の確認を省く
-  --sign                署名用電子証明書も読む(署名用パスワードを尋ねます)
-  --force               --sign のとき: 残り1回でもパスワードを送る
+  --sign                署名用電子証明書も読む(署名用の暗証番号を尋ねます)
+  --force               --sign のとき: 残り1回でも暗証番号を送る
   --show-personal       --sign のとき: 証明書にある氏名・住所・生年月日・性別も表示
 `
 
@@ -648,5 +809,5 @@ const jaCardFlags = `  --sim [プロファイル]  リーダーの代わりに�
   --trace               カードに送る命令をすべて表示(暗証番号は伏せ字)
   --trust-ca ファイル   この認証局の証明書(PEM)も認める
   --today YYYY-MM-DD    この日を「今日」として計算(省略時は日本時間の今日)
-  --months N            受付期間の月数(既定は3。国外転出者は12)
+  --months N            受付期間の月数(既定は3)
 `

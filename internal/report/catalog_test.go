@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
@@ -41,7 +42,7 @@ func TestCatalogLanguages(t *testing.T) {
 		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2026, 12, 20)),
 		window.Compute(window.MustDate(2027, 3, 15), window.MustDate(2027, 4, 1)),
 	} {
-		if s := en.StateSentence(w) + en.advice(w); hasJapanese(s) {
+		if s := en.StateSentence(w) + strings.Join(en.Advice(Situation{Window: w, Cert: jpki.AuthCert}), " ") + strings.Join(en.Advice(Situation{Window: w, Cert: jpki.SignCert}), " "); hasJapanese(s) {
 			t.Errorf("English text contains Japanese: %s", s)
 		}
 		if s := ja.StateSentence(w); !hasJapanese(s) || !strings.HasSuffix(s, "。") {

@@ -38,8 +38,9 @@ type CertSection struct {
 	// signature checks out (Alert when it does not). Nil on the page for
 	// an unchecked signature, whose words name a command-line flag.
 	Issuer *Row
-	// Next is what to do: the advice for the state and, for a renewal
-	// window of other than the usual length, a note on why it differs.
+	// Next is what to do, a paragraph each: the advice for the state and
+	// the certificate and, for a renewal window of other than the usual
+	// length, a note saying so.
 	Next []string
 }
 
@@ -89,7 +90,7 @@ func (c *Catalog) Layout(r *CardReport, o LayoutOptions) *Layout {
 	if r.needsOffice() {
 		l.Bring = &Section{Title: c.LabelBring, Rows: []Row{
 			{Label: c.LabelInPerson, Value: or(o.BringInPerson, c.BringInPerson)},
-			{Label: c.LabelByProxy, Value: or(o.BringByProxy, c.BringByProxy)},
+			{Label: c.LabelByProxy, Value: or(o.BringByProxy, c.byProxy(r))},
 		}}
 	}
 	return l
@@ -105,7 +106,7 @@ func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
 			{Label: c.LabelWindow, Value: c.WindowRange(r.Opens, r.Expiry)},
 		},
 		Issuer: &Row{Label: c.LabelIssuer, Value: c.TrustText(r), Alert: r.Trust.is(jpki.TrustInvalid)},
-		Next:   []string{c.advice(r.Window)},
+		Next:   c.Advice(Situation{Window: r.Window, Cert: r.Kind}),
 	}
 	if o.Page {
 		s.Dates = append(s.Dates, Row{Label: c.LabelToday, Value: c.Date(r.Today)})
@@ -117,6 +118,18 @@ func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
 		s.Next = append(s.Next, c.MonthsNote(r.Months))
 	}
 	return s
+}
+
+// byProxy is what a proxy brings: the form enclosed with the expiry notice
+// serves a renewal only, and only until the expiry date.
+func (c *Catalog) byProxy(r *CardReport) string {
+	switch {
+	case r.anyLocked():
+		return c.BringByProxyPINReset
+	case r.State == window.Expired:
+		return c.BringByProxyNoForm
+	}
+	return c.BringByProxy
 }
 
 // pinSection is a row per PIN read and a warning for each that needs one.

@@ -50,14 +50,12 @@ func (s Style) warn(text string) string {
 }
 
 // expiryLine renders an expiry date with weekday and era:
-// 2027年3月15日(月) 令和9年 / 15 March 2027 (Mon), Reiwa 9.
+// 2027年(令和9年)3月15日(月) / 15 March 2027 (Mon), Reiwa 9. The Japanese
+// date carries its era already.
 func (c *Catalog) expiryLine(d window.Date) string {
 	e, y, ok := d.Era()
-	if !ok {
+	if !ok || c.Lang == Ja {
 		return c.Date(d)
-	}
-	if c.Lang == Ja {
-		return c.Date(d) + " " + d.EraYear()
 	}
 	return fmt.Sprintf("%s, %s %d", c.Date(d), e.Roman, y)
 }
@@ -73,7 +71,9 @@ func WriteWindow(w io.Writer, c *Catalog, s Style, win window.Window) error {
 		{c.LabelWindow, c.WindowRange(win.Opens, win.Expiry)},
 		{c.LabelToday, c.Date(win.Today)},
 	})
-	writeWrapped(&b, c.advice(win), 0, 0)
+	for _, p := range c.advice(win) {
+		writeWrapped(&b, p, 0, 0)
+	}
 	if win.Months != window.DefaultMonths {
 		writeWrapped(&b, c.MonthsNote(win.Months), 0, 0)
 	}

@@ -11,8 +11,9 @@ const lineWidth = 78
 
 // wrap breaks s into lines of at most width terminal columns. English
 // breaks at spaces; Japanese, which has none, may break between any two
-// characters, except that closing punctuation (。、」) never starts a line
-// and opening brackets never end one (the basic kinsoku rule). A word
+// characters, except that closing punctuation (。、」) never starts a line,
+// opening brackets never end one (the basic kinsoku rule) and a number
+// keeps its counter (年, 月, 日). A word
 // longer than width stays whole on its own line.
 func wrap(s string, width int) []string {
 	if displayWidth(s) <= width {
@@ -35,7 +36,7 @@ func wrap(s string, width int) []string {
 			}
 			continue
 		}
-		if lineW > 0 && lineW+uw > width && !noLineStart(u) && !noLineEnd(line.String()) {
+		if lineW > 0 && lineW+uw > width && !noLineStart(u) && !noLineEnd(line.String()) && !counterOf(line.String(), u) {
 			flush()
 		}
 		line.WriteString(u)
@@ -87,6 +88,14 @@ func isJapanesePunct(r rune) bool {
 func noLineStart(u string) bool {
 	r, _ := utf8.DecodeRuneInString(u)
 	return strings.ContainsRune("、。，．・：；？！）」』】〕〉》ー…,.;:!?)ッャュョァィゥェォっゃゅょぁぃぅぇぉ", r)
+}
+
+// counterOf: a number keeps its counter (2027年, 9月, 3回, 3か月), so a
+// date never reads 「令和9」 at a line's end and 「年」 at the next one's start.
+func counterOf(line, u string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	c, _ := utf8.DecodeRuneInString(u)
+	return r >= '0' && r <= '9' && strings.ContainsRune("年月日回か時分歳桁", c)
 }
 
 // noLineEnd: a line must not end with an opening bracket.

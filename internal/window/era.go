@@ -70,6 +70,18 @@ func (d Date) JapaneseEra() string {
 	return fmt.Sprintf("%s%d月%d日", ey, int(d.Month), d.Day)
 }
 
+// JapaneseWithEra formats the date the way city letters write it, the
+// Western year first and the era year after it in parentheses:
+// 2027年(令和9年)3月15日. Dates before Japan's Gregorian calendar have no
+// era and read 1870年1月1日.
+func (d Date) JapaneseWithEra() string {
+	ey := d.EraYear()
+	if ey == "" {
+		return d.Japanese()
+	}
+	return fmt.Sprintf("%d年(%s)%d月%d日", d.Year, ey, int(d.Month), d.Day)
+}
+
 // English formats the date as residents reading English expect it:
 // 15 March 2027.
 func (d Date) English() string {

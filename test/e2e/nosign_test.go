@@ -22,7 +22,7 @@ func TestCardsWithoutSigningCertificate(t *testing.T) {
 	commands := []struct {
 		args     []string
 		stdin    string
-		authPIN  bool // reports the 4-digit PIN: exit 7 allowed on face-auth
+		authPIN  bool // reports the authentication PIN (4 digits): exit 7 allowed on face-auth
 		signOnly bool // about the signing password alone: never exit 7
 	}{
 		{args: []string{"check"}, authPIN: true},
@@ -41,8 +41,8 @@ func TestCardsWithoutSigningCertificate(t *testing.T) {
 	// and pin hedge (a face-authentication card has no PIN); pin verify
 	// auth states it plainly.
 	authLocked := map[string][]string{
-		"en": {"The card reports your 4-digit PIN as locked.", "Your 4-digit PIN is locked."},
-		"ja": {"カードは暗証番号(数字4桁)をロック中と返しています。", "暗証番号(数字4桁)はロックされています。"},
+		"en": {"The card reports your authentication PIN (4 digits) as locked.", "Your authentication PIN (4 digits) is locked."},
+		"ja": {"カードは利用者証明用の暗証番号(数字4桁)をロック中と返しています。", "利用者証明用の暗証番号(数字4桁)はロックされています。"},
 	}
 	var prev *rig.SimCard
 	for i, profile := range []string{"child", "face-auth"} {

@@ -171,7 +171,7 @@ var verifyingCommands = []struct {
 	removedCode int
 	removedSays string
 }{
-	{"pin verify auth", []string{"pin", "verify", "auth"}, "1234", "9876", 7, 0, "Correct: the card accepted your 4-digit PIN."},
+	{"pin verify auth", []string{"pin", "verify", "auth"}, "1234", "9876", 7, 0, "Correct: the card accepted your authentication PIN (4 digits)."},
 	{"pin verify sign", []string{"pin", "verify", "sign"}, "ABC123", "XYZ789", 7, 0, "Correct: the card accepted your signing password"},
 	{"check --sign", []string{"check", "--sign"}, "ABC123", "XYZ789", 7, 5, "The card was removed while it was being read."},
 	{"export sign", []string{"export", "sign"}, "ABC123", "XYZ789", 7, 5, "The card was removed while it was being read."},
@@ -355,7 +355,7 @@ func TestVerifyRefusedWhileAnotherProgramHoldsTheCard(t *testing.T) {
 			if !hold.othersRun {
 				return
 			}
-			expect(t, "pin beside a shared holder", s.jpkicheck(t, "pin", "--lang", "en"), 0, "4-digit PIN: 3 of 3 tries left")
+			expect(t, "pin beside a shared holder", s.jpkicheck(t, "pin", "--lang", "en"), 0, "authentication PIN (4 digits): 3 of 3 tries left")
 			expect(t, "check beside a shared holder", s.jpkicheck(t, "check", "--lang", "en", "--wait", "0"), 0, "Renewal is not open yet")
 		})
 	}

@@ -22,8 +22,8 @@ func TestPINVerify(t *testing.T) {
 		says     string
 		triesNow int
 	}{
-		{"1357", 7, "Wrong 4-digit PIN. 2 tries left.", before.Auth.TriesLeft - 1},
-		{"2468", 0, "Correct: the card accepted your 4-digit PIN. Its counter is back to 3 tries.", 3},
+		{"1357", 7, "Wrong authentication PIN (4 digits). 2 tries left.", before.Auth.TriesLeft - 1},
+		{"2468", 0, "Correct: the card accepted your authentication PIN (4 digits). Its counter is back to 3 tries.", 3},
 	} {
 		sent := countVerifies(parseLog(t, sim.LogLines(t)))
 		res := s.run(t, rig.RunOptions{Stdin: tt.pin + "\n"}, "pin", "verify", "auth", "--lang", "en")

@@ -31,7 +31,7 @@ func TestEveryProfile(t *testing.T) {
 		pinCode int    // pin status's exit code
 		pins    string // what pin status shows
 	}{
-		{"valid", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "4-digit PIN: 3 of 3 tries left"},
+		{"valid", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "authentication PIN (4 digits): 3 of 3 tries left"},
 		{"window-open", 3, "Renewal is open until", true, "open", 40, "my_number_card", 0, "3 of 3 tries left"},
 		{"expired", 4, "The certificate expired on", true, "expired", 20, "my_number_card", 0, "3 of 3 tries left"},
 		{"juki", 6, "This is a Basic Resident Registration card (住基カード), not a My Number Card.", false, "", 0, "juki_card", 0, "tries left"},
@@ -39,7 +39,7 @@ func TestEveryProfile(t *testing.T) {
 		{"not-jpki", 6, "This card does not look like a My Number Card", false, "", 0, "not_jpki", 6, "does not look like a My Number Card"},
 		{"no-cert", 6, "This My Number Card holds no authentication certificate.", false, "", 0, "my_number_card", 0, "3 of 3 tries left"},
 		{"garbage-cert", 6, "The certificate on the card could not be read correctly.", false, "", 0, "my_number_card", 0, "3 of 3 tries left"},
-		{"auth-locked", 7, "Your 4-digit PIN is locked.", true, "not_yet_open", -1, "my_number_card", 7, "4-digit PIN: locked"},
+		{"auth-locked", 7, "Your authentication PIN (4 digits) is locked.", true, "not_yet_open", -1, "my_number_card", 7, "authentication PIN (4 digits): locked"},
 		{"sign-one-try", 0, "Only 1 try left for your signing password", true, "not_yet_open", -1, "my_number_card", 0, "1 of 5 tries left"},
 		{"t0", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "3 of 3 tries left"},
 		{"short-le", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "3 of 3 tries left"},
@@ -47,7 +47,7 @@ func TestEveryProfile(t *testing.T) {
 		// Exit 7 on the 4-digit PIN's account: its empty VERIFY answers
 		// 69 84 and nothing on the card tells an unset PIN from a locked
 		// one; the report says both. The signing password is "none".
-		{"face-auth", 7, "If this is a face-authentication card, it has no PIN and this is expected", true, "not_yet_open", -1, "my_number_card", 7, "signing password (6–16 letters and digits): none on this card"},
+		{"face-auth", 7, "If this is a face-authentication card (a card with no PINs), this is expected", true, "not_yet_open", -1, "my_number_card", 7, "signing password (6–16 letters and digits): none on this card"},
 	}
 	// The table must follow the simulator: a new profile needs a row here.
 	var names []string
