@@ -95,7 +95,7 @@ func promptSession(t *testing.T, bin string, args []string, act func(cmd *exec.C
 	go io.Copy(&out, ptmx)
 
 	waitFor := func(what string) {
-		deadline := time.Now().Add(10 * time.Second)
+		deadline := time.Now().Add(30 * time.Second)
 		for !strings.Contains(out.String(), what) {
 			if time.Now().After(deadline) {
 				t.Fatalf("%v: no %q on the terminal:\n%q", args, what, out.String())
@@ -112,15 +112,15 @@ func promptSession(t *testing.T, bin string, args []string, act func(cmd *exec.C
 	go func() { exited <- cmd.Wait() }()
 	select {
 	case <-exited:
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
-		t.Fatalf("%v: still running 10 s after the prompt was cancelled:\n%q", args, out.String())
+		t.Fatalf("%v: still running 30 s after the prompt was cancelled:\n%q", args, out.String())
 	}
 	code = cmd.ProcessState.ExitCode()
 	// Typed now, with nobody reading, this shows only if echo is on.
 	before := len(out.String())
 	ptmx.Write([]byte("echo-probe"))
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) && !strings.Contains(out.String()[before:], "echo-probe") {
 		time.Sleep(20 * time.Millisecond)
 	}
