@@ -195,7 +195,9 @@ func urgentPIN(r *report.CardReport) (finding, jpki.PIN) {
 	for _, p := range []jpki.PIN{jpki.AuthPIN, jpki.SignPIN} {
 		pr := pinOf(r, p)
 		switch {
-		case pr == nil:
+		case pr == nil || maybeNoPIN(r, p):
+			// A face-authentication card answers like a locked PIN: its
+			// warning says both, and the badge does not cry "locked".
 		case pr.Locked && f < pinLocked:
 			f, pin = pinLocked, p
 		case pr.State == jpki.PINStateLastTry.String() && f < lastTry:
@@ -203,6 +205,14 @@ func urgentPIN(r *report.CardReport) (finding, jpki.PIN) {
 		}
 	}
 	return f, pin
+}
+
+// maybeNoPIN reports a PIN the card calls locked on a card without a
+// signing certificate, which is also how a face-authentication card (no
+// PIN at all) answers.
+func maybeNoPIN(r *report.CardReport, p jpki.PIN) bool {
+	pr, sign := pinOf(r, p), r.PINs.Sign
+	return p == jpki.AuthPIN && pr.Locked && sign != nil && sign.NotSet()
 }
 
 func pinOf(r *report.CardReport, p jpki.PIN) *report.PINReport {
