@@ -121,6 +121,7 @@
       } else {
         show('loading', 'info', [spinner()]);
       }
+      document.body.classList.remove('answer');
       showBanner(null);
       return;
     }
@@ -129,6 +130,8 @@
     let build = screens[screen] || screens.waiting;
     if (screen === 'take_card' && status.report) build = screens.result;
     else if (screen === 'take_card' && status.problem) build = screens.error;
+    // The answer stays under "please take your card": laid out as itself.
+    document.body.classList.toggle('answer', build === screens.result || build === screens.error);
     show(screen, status.tone, build(t, ui));
     document.body.dataset.seq = String(status.seq);
     announce(t.announce || quiet[screen] && ui[quiet[screen]]);
@@ -318,7 +321,7 @@
     }
     if (due) {
       banner.replaceChildren(cardPicture(), el('p', 'banner-big', ui.take_card),
-        el('p', 'banner-note', ui.take_card_note + ' ' + ui.touch_to_keep));
+        el('p', 'banner-note', ui.take_card_note + (lang === 'ja' ? '' : ' ') + ui.touch_to_keep));
       if (!bannerShown) {
         chimes = 0;
         chime();
