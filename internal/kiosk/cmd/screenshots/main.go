@@ -20,7 +20,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
-	"github.com/jpkicheck/jpkicheck/internal/office"
 	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
@@ -84,8 +83,8 @@ func run(out string, width, height int) error {
 	sim := source.NewSim(source.Options{Today: today.Time().Add(12 * time.Hour)})
 	// Linger is the reading time before "please take your card" shows
 	// over the answer; long enough for each result's picture to be taken
-	// first. The example office's calendar gives the last office day.
-	rule := window.Rule{Months: window.DefaultMonths, Calendar: office.Example().Calendar()}
+	// first. The default office calendar gives the last office day.
+	rule := window.Rule{Months: window.DefaultMonths, Calendar: window.NewCalendar(nil, nil)}
 	m := kiosk.New(kiosk.Config{Source: sim, Today: func() window.Date { return today }, Rule: rule, Linger: 3 * time.Second})
 	go m.Run(ctx)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
