@@ -19,10 +19,10 @@ import (
 
 // Defaults for Config.
 const (
-	// DefaultLinger is how long a result stays before "please take your
-	// card": long enough to read it twice, short enough that the next
-	// person does not find it.
-	DefaultLinger = 20 * time.Second
+	// DefaultLinger is how long a result is read before "please take your
+	// card" shows over it: a page of answer is 50–110 s of reading for an
+	// elderly visitor, and touching the screen extends it.
+	DefaultLinger = 60 * time.Second
 	// DefaultReadTimeout bounds one whole read. A normal card takes well
 	// under a second (about 2 s at the slowest contact rate); one that
 	// stops answering gets an error screen instead of a spinner for ever.
@@ -40,8 +40,10 @@ type Config struct {
 	Rule  window.Rule          // zero: window.DefaultRule
 	Today func() window.Date   // nil: today in Japan
 	Logf  func(string, ...any) // what happened, without personal data; nil: silent
-	// Linger is how long a result or error stays before the page asks for
-	// the card to be taken; 0 keeps it until the card leaves.
+	// Linger is the reading time: how long a result or error shows before
+	// the page asks, over it, for the card to be taken; 0 never asks. The
+	// office file's reading_time replaces DefaultLinger (not a Linger set
+	// to anything else, which is the administrator's flag).
 	Linger time.Duration
 	// ReadTimeout bounds one read; 0 means DefaultReadTimeout.
 	ReadTimeout time.Duration
@@ -84,6 +86,9 @@ func New(cfg Config) *Machine {
 	}
 	if cfg.Office == nil {
 		cfg.Office = office.Example()
+	}
+	if cfg.Office.ReadingTime > 0 && cfg.Linger == DefaultLinger {
+		cfg.Linger = cfg.Office.ReadingTime
 	}
 	if cfg.Lang == "" {
 		cfg.Lang = report.Ja
@@ -422,10 +427,12 @@ func (l *loop) view() view {
 	default:
 		v.screen = ScreenWaiting
 	}
-	if v.screen != ScreenResult {
+	// "Please take your card" is a banner over the answer, not in its
+	// place: the resident may still be reading.
+	if v.screen != ScreenResult && v.screen != ScreenTakeCard {
 		v.rep, v.pending = nil, false
 	}
-	if v.screen != ScreenError {
+	if v.screen != ScreenError && v.screen != ScreenTakeCard {
 		v.problem = ""
 	}
 	return v

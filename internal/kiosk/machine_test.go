@@ -230,32 +230,46 @@ func TestQuickSkipsTheIssuer(t *testing.T) {
 	}
 }
 
+// The tone, badge and next step follow the most urgent finding: expired,
+// then a locked PIN, then a last try, then an open window.
 func TestStates(t *testing.T) {
+	ja := &report.Messages(report.Ja).Kiosk.Page
 	tests := []struct {
 		profile cardsim.Profile
 		state   window.State
 		tone    string
+		badge   string
 		where   string
 		bring   bool
 		warn    bool
+		goThere bool // by when or where is shown
 	}{
-		{cardsim.Valid, window.NotYetOpen, "ok", "before", false, false},
-		{cardsim.WindowOpen, window.Open, "open", "inside", true, false},
-		{cardsim.Expired, window.Expired, "expired", "after", true, false},
-		{cardsim.AuthLocked, window.NotYetOpen, "ok", "before", true, true},
-		{cardsim.SignOneTry, window.NotYetOpen, "ok", "before", false, true},
+		{cardsim.Valid, window.NotYetOpen, "ok", ja.BadgeNotYetOpen, "before", false, false, false},
+		{cardsim.WindowOpen, window.Open, "open", ja.BadgeOpen, "inside", true, false, true},
+		{cardsim.Expired, window.Expired, "expired", ja.BadgeExpired, "after", true, false, true},
+		{cardsim.AuthLocked, window.NotYetOpen, "locked", ja.BadgeLocked, "before", true, true, true},
+		{cardsim.SignOneTry, window.NotYetOpen, "last_try", ja.BadgeLastTry, "before", false, true, false},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.profile), func(t *testing.T) {
 			h := start(t, nil)
 			h.insert(tt.profile)
 			s := h.waitScreen(ScreenResult)
-			ja := s.Text[report.Ja]
-			if s.Report.State != tt.state || s.Tone != tt.tone || s.Timeline.Where != tt.where {
-				t.Errorf("state %s tone %s where %s", s.Report.State, s.Tone, s.Timeline.Where)
+			w := s.Text[report.Ja]
+			if s.Report.State != tt.state || s.Tone != tt.tone || s.Timeline.Where != tt.where || w.Badge != tt.badge {
+				t.Errorf("state %s tone %s badge %s where %s", s.Report.State, s.Tone, w.Badge, s.Timeline.Where)
 			}
-			if (ja.Bring != nil) != tt.bring || (len(ja.Warnings) > 0) != tt.warn {
-				t.Errorf("bring %v, warnings %q", ja.Bring != nil, ja.Warnings)
+			if (w.Bring != nil) != tt.bring || (len(w.Warnings) > 0) != tt.warn {
+				t.Errorf("bring %v, warnings %q", w.Bring != nil, w.Warnings)
+			}
+			if (w.Where != nil) != tt.goThere || w.Next == "" || !strings.HasPrefix(w.Announce, w.Badge) {
+				t.Errorf("decision: next %q, where %+v, announce %q", w.Next, w.Where, w.Announce)
+			}
+			if tt.warn && w.Next != w.Warnings[0] {
+				t.Errorf("a PIN finding's next step is %q, want its warning %q", w.Next, w.Warnings[0])
+			}
+			if tt.warn && w.Advice != "" {
+				t.Errorf("beside a PIN warning the page still advises %q", w.Advice)
 			}
 			if s.Text[report.En].Simulated == "" {
 				t.Error("the simulated card is not labelled")
@@ -298,7 +312,8 @@ func TestFriendlyErrors(t *testing.T) {
 	}
 }
 
-// A result stays for Linger, then the page asks for the card; taking it
+// A result is read for Linger, then the page asks for the card over the
+// answer, which stays (the resident may still be reading); taking it
 // starts over. The same holds for an error.
 func TestLingerAsksForTheCard(t *testing.T) {
 	h := start(t, func(c *Config) { c.Linger = 50 * time.Millisecond })
@@ -306,8 +321,11 @@ func TestLingerAsksForTheCard(t *testing.T) {
 		h.resetHistory()
 		h.insert(p)
 		s := h.waitScreen(ScreenTakeCard)
-		if s.Report != nil || s.Problem != "" || s.Text[report.Ja].Sentence != "" {
-			t.Errorf("the take-card screen still shows the result: %+v", s)
+		if (s.Report == nil && s.Problem == "") || s.Text[report.Ja].Sentence == "" || s.ReadingMS != 50 {
+			t.Errorf("the take-card screen lost the answer: %+v", s)
+		}
+		if want := map[cardsim.Profile]string{cardsim.Expired: "expired", cardsim.NotJPKI: "error"}[p]; s.Tone != want {
+			t.Errorf("take-card tone %s, want the answer's %s", s.Tone, want)
 		}
 		if got := h.screens(); got[len(got)-2] != "result" && got[len(got)-2] != "error" {
 			t.Errorf("screens %v", got)
@@ -427,6 +445,42 @@ func TestOfficeFile(t *testing.T) {
 	}
 	if ja.Bring.Rows[0].Value != "カードだけ" || ja.Bring.Rows[1].Value != report.Messages(report.Ja).BringByProxy {
 		t.Errorf("bring: %+v", ja.Bring.Rows)
+	}
+	// Without a calendar the window gives no office day: "by" is the expiry.
+	c := report.Messages(report.Ja)
+	if ja.Where == nil || ja.Where.Value != "見本市役所 2番窓口" || ja.By == nil ||
+		ja.By.Value != c.Date(s.Report.Certificates.Auth.Expiry)+c.Kiosk.Page.ByExpiry {
+		t.Errorf("decision: where %+v, by %+v", ja.Where, ja.By)
+	}
+	if s.ReadingMS != 0 || s.Voice {
+		t.Errorf("reading %d ms, voice %v; want none (Linger 0) and off", s.ReadingMS, s.Voice)
+	}
+}
+
+// The office file's reading time and voice reach the page, and with the
+// office's calendar "by" is the last day the counter is open.
+func TestOfficeSettings(t *testing.T) {
+	o, err := office.Parse("office.conf", []byte("counter = 市民課\nfloor = 1階\nreading_time = 90\nvoice = on\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, func(c *Config) {
+		c.Office, c.Linger = o, DefaultLinger
+		c.Rule = window.Rule{Months: window.DefaultMonths, Calendar: o.Calendar()}
+	})
+	h.insert(cardsim.WindowOpen)
+	s := h.waitScreen(ScreenResult)
+	if s.ReadingMS != 90_000 || !s.Voice {
+		t.Errorf("reading %d ms, voice %v; want 90000, on", s.ReadingMS, s.Voice)
+	}
+	cert := s.Report.Certificates.Auth
+	c := report.Messages(report.Ja)
+	ja := s.Text[report.Ja]
+	if cert.LastOfficeDay == (window.Date{}) || ja.By == nil || ja.By.Value != c.Date(cert.LastOfficeDay)+c.Kiosk.Page.ByLastOfficeDay {
+		t.Errorf("by %+v; last office day %s", ja.By, cert.LastOfficeDay)
+	}
+	if ja.Where == nil || ja.Where.Value != "市民課(1階)" || s.Text[report.En].Where.Value != "市民課 (1階)" {
+		t.Errorf("where %+v / %+v", ja.Where, s.Text[report.En].Where)
 	}
 }
 

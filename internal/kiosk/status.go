@@ -3,6 +3,7 @@ package kiosk
 import (
 	"strings"
 
+	"github.com/jpkicheck/jpkicheck/internal/jpki"
 	"github.com/jpkicheck/jpkicheck/internal/office"
 	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/window"
@@ -33,17 +34,25 @@ type Status struct {
 	// Pending: the answer is from the certificate's first chunk; the
 	// issuer check and PIN counters are still being read.
 	Pending bool `json:"pending,omitempty"`
-	// Tone picks the colours: ok, open, expired, error, alert, take or info. The
-	// words always say the same, so colour is never the only sign.
+	// Tone picks the colours: on a result the most urgent finding (expired,
+	// locked, last_try, open, ok), else error, alert or info. The badge
+	// always says the same in words, so colour is never the only sign.
 	Tone string      `json:"tone"`
 	Lang report.Lang `json:"lang"` // the page's first language
 	// Visit counts the cards read since start; 0 while no card is shown.
 	// A new number is a new person: the lobby page goes back to Lang.
 	Visit uint64 `json:"visit"`
 	// Home: jpkicheck ui; the language chosen stays when a card leaves.
-	Home     bool                   `json:"home"`
-	Report   *report.CardReport     `json:"report,omitempty"`   // result only
-	Timeline *Timeline              `json:"timeline,omitempty"` // result only
+	Home bool `json:"home"`
+	// ReadingMS is how long a result is read before the page asks for the
+	// card (take_card): the page holds the banner back while the screen is
+	// being touched. 0: the result stays until the card leaves.
+	ReadingMS int64 `json:"reading_ms"`
+	// Voice: the page reads the answer's headline aloud (the office file's
+	// voice = on).
+	Voice    bool                   `json:"voice,omitempty"`
+	Report   *report.CardReport     `json:"report,omitempty"`   // result and the take_card after it
+	Timeline *Timeline              `json:"timeline,omitempty"` // likewise
 	Text     map[report.Lang]*Words `json:"text"`
 }
 
@@ -61,6 +70,16 @@ type Words struct {
 	PINs      *Section          `json:"pins,omitempty"`
 	Bring     *Section          `json:"bring,omitempty"`
 	Office    *Section          `json:"office,omitempty"`
+	// Next is the one thing to do, shown under the answer in large type:
+	// the advice for the state, or what the most urgent PIN needs.
+	Next string `json:"next,omitempty"`
+	// By is the day to act by (the last office day, else the expiry);
+	// Where is the counter. Both only when there is a reason to go.
+	By    *Row `json:"by,omitempty"`
+	Where *Row `json:"where,omitempty"`
+	// Announce is what a screen reader says of the answer: the badge and
+	// the next step, not the whole page.
+	Announce string `json:"announce,omitempty"`
 }
 
 // Section is a titled list of label–value rows.
@@ -103,6 +122,10 @@ type view struct {
 func (m *Machine) render(v view) Status {
 	s := Status{Screen: v.screen, Problem: v.problem, Pending: v.pending, Lang: m.cfg.Lang, Home: m.cfg.Home, Visit: v.visit,
 		Report: v.rep, Tone: tone(v), Text: map[report.Lang]*Words{}}
+	if m.cfg.Linger > 0 {
+		s.ReadingMS = m.cfg.Linger.Milliseconds()
+	}
+	s.Voice = m.cfg.Office.Voice
 	if cert := auth(v.rep); cert != nil {
 		tl := NewTimeline(cert.Window)
 		s.Timeline = &tl
@@ -121,19 +144,13 @@ func auth(r *report.CardReport) *report.CertReport {
 }
 
 func tone(v view) string {
-	switch v.screen {
-	case ScreenResult:
-		if cert := auth(v.rep); cert != nil {
-			switch cert.State {
-			case window.Open:
-				return "open"
-			case window.Expired:
-				return "expired"
-			}
-		}
-		return "ok"
-	case ScreenError:
+	switch {
+	case v.rep != nil:
+		return urgent(v.rep).tone()
+	case v.problem != "":
 		return "error"
+	}
+	switch v.screen {
 	case ScreenNoReader, ScreenNoService:
 		return "alert"
 	case ScreenTakeCard:
@@ -142,14 +159,77 @@ func tone(v view) string {
 	return "info"
 }
 
+// finding is what a result leads with, in rising urgency: the badge, the
+// colour and the next step all follow the most urgent one, so a locked
+// PIN never sits under a green "valid".
+type finding int
+
+const (
+	fine finding = iota
+	windowOpen
+	lastTry
+	pinLocked
+	expired
+)
+
+func (f finding) tone() string {
+	return [...]string{"ok", "open", "last_try", "locked", "expired"}[f]
+}
+
+// urgent is the most urgent finding of r (and, for a PIN, which one).
+func urgent(r *report.CardReport) finding {
+	f, _ := urgentPIN(r)
+	return f
+}
+
+func urgentPIN(r *report.CardReport) (finding, jpki.PIN) {
+	f, pin := fine, jpki.PIN(0)
+	if cert := auth(r); cert != nil {
+		switch cert.State {
+		case window.Expired:
+			return expired, pin
+		case window.Open:
+			f = windowOpen
+		}
+	}
+	for _, p := range []jpki.PIN{jpki.AuthPIN, jpki.SignPIN} {
+		pr := pinOf(r, p)
+		switch {
+		case pr == nil || maybeNoPIN(r, p):
+			// A face-authentication card answers like a locked PIN: its
+			// warning says both, and the badge does not cry "locked".
+		case pr.Locked && f < pinLocked:
+			f, pin = pinLocked, p
+		case pr.State == jpki.PINStateLastTry.String() && f < lastTry:
+			f, pin = lastTry, p
+		}
+	}
+	return f, pin
+}
+
+// maybeNoPIN reports a PIN the card calls locked on a card without a
+// signing certificate, which is also how a face-authentication card (no
+// PIN at all) answers.
+func maybeNoPIN(r *report.CardReport, p jpki.PIN) bool {
+	pr, sign := pinOf(r, p), r.PINs.Sign
+	return p == jpki.AuthPIN && pr.Locked && sign != nil && sign.NotSet()
+}
+
+func pinOf(r *report.CardReport, p jpki.PIN) *report.PINReport {
+	if p == jpki.AuthPIN {
+		return r.PINs.Auth
+	}
+	return r.PINs.Sign
+}
+
 func (m *Machine) words(c *report.Catalog, v view) *Words {
 	w := &Words{UI: &c.Kiosk.Page}
 	lang := string(c.Lang)
-	switch v.screen {
-	case ScreenResult:
+	switch {
+	case v.rep != nil:
 		m.resultWords(w, c, v)
 		w.Office = officeSection(c, m.cfg.Office, lang)
-	case ScreenError:
+	case v.problem != "":
 		w.Badge = c.Kiosk.Page.BadgeError
 		// Not the error's own text: a resident gets the sentence for the
 		// problem, never a Go error string.
@@ -163,9 +243,22 @@ func (m *Machine) words(c *report.Catalog, v view) *Words {
 			// card goes back in.
 			w.Hints = []string{c.Kiosk.Page.RetryHint, c.Kiosk.Page.StaffHint}
 		}
+		w.Next = w.Hints[0]
+		w.Announce = join(w.Badge, w.Sentence)
 		w.Office = officeSection(c, m.cfg.Office, lang)
 	}
 	return w
+}
+
+// join joins the non-empty sentences with a space.
+func join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func (m *Machine) resultWords(w *Words, c *report.Catalog, v view) {
@@ -181,10 +274,32 @@ func (m *Machine) resultWords(w *Words, c *report.Catalog, v view) {
 	// The page reads only the authentication certificate, the first.
 	sec := lay.Certs[0]
 	page := &c.Kiosk.Page
-	w.Badge = map[window.State]string{window.NotYetOpen: page.BadgeNotYetOpen, window.Open: page.BadgeOpen,
-		window.Expired: page.BadgeExpired}[sec.State]
+	f, pin := urgentPIN(v.rep)
+	w.Badge = [...]string{fine: page.BadgeNotYetOpen, windowOpen: page.BadgeOpen, lastTry: page.BadgeLastTry,
+		pinLocked: page.BadgeLocked, expired: page.BadgeExpired}[f]
 	w.Sentence = sec.Sentence
 	w.Advice = strings.Join(sec.Next, " ")
+	switch f {
+	case pinLocked, lastTry:
+		w.Next = c.PINWarning(pin, pinOf(v.rep, pin))
+		if sec.State == window.NotYetOpen {
+			// "Nothing to do now" is about the certificate alone; beside
+			// a PIN that needs the office it would read as the answer.
+			w.Advice = ""
+		}
+	default:
+		w.Next = w.Advice
+	}
+	if f == windowOpen {
+		w.By = &Row{Label: page.DecisionBy, Value: c.Date(cert.Expiry) + page.ByExpiry}
+		if d := cert.LastOfficeDay; d != (window.Date{}) {
+			w.By.Value = c.Date(d) + page.ByLastOfficeDay
+		}
+	}
+	if f != fine && f != lastTry {
+		w.Where = whereRow(page, m.cfg.Office, lang)
+	}
+	w.Announce = join(w.Badge, w.Next)
 	w.Cert = &Section{Title: sec.Title, Rows: rows(sec.Rows())}
 	w.Timeline = &TimelineWords{
 		Title:       page.TimelineTitle,
@@ -214,6 +329,25 @@ func rows(rs []report.Row) []Row {
 		out[i] = Row{Label: r.Label, Value: r.Value, Alert: r.Alert}
 	}
 	return out
+}
+
+// whereRow names the counter in one line (office, counter, floor); nil
+// when the office file names none.
+func whereRow(page *report.KioskPage, o *office.Office, lang string) *Row {
+	v := join(o.Name.In(lang), o.Counter.In(lang))
+	if floor := o.Floor.In(lang); floor != "" {
+		v = join(v, "("+floor+")")
+		if lang == string(report.Ja) {
+			v = strings.Replace(v, " (", "(", 1)
+		}
+	}
+	if v == "" {
+		return nil
+	}
+	if o.Example {
+		v += page.ExampleShort
+	}
+	return &Row{Label: page.DecisionWhere, Value: v}
 }
 
 func officeSection(c *report.Catalog, o *office.Office, lang string) *Section {

@@ -27,6 +27,7 @@ const (
 	BadRange                             // a range that ends before it starts or is longer than MaxRangeDays (Value)
 	OpenAndClosed                        // a day in both open_days and closed_days (Value; Other is the other line)
 	TooManyDates                         // more than MaxDates days in the lists
+	BadSetting                           // reading_time not a number of seconds (1–600), voice not on or off (Value)
 )
 
 var kindNames = map[ErrorKind]string{
@@ -47,6 +48,7 @@ var kindNames = map[ErrorKind]string{
 	BadRange:        "bad_range",
 	OpenAndClosed:   "open_and_closed",
 	TooManyDates:    "too_many_dates",
+	BadSetting:      "bad_setting",
 }
 
 // String is the kind's stable name (unknown_field, duplicate, …), which the
@@ -66,7 +68,7 @@ type Error struct {
 	Field   string // the key as written (lower-cased), when there is one
 	Suggest string // UnknownField: the key it probably meant, or ""
 	Other   int    // Duplicate, OpenAndClosed: the line where the key or day was first set
-	Value   string // BadDate, BadRange: the item as written; OpenAndClosed: the day
+	Value   string // BadDate, BadRange, BadSetting: the item as written; OpenAndClosed: the day
 }
 
 // Error gives "file:line: what is wrong", in English; Detail is the part
@@ -116,6 +118,11 @@ func (e *Error) Detail() string {
 		return fmt.Sprintf("%s is in %q here and in the other list on line %d (a day is either open or closed)", e.Value, e.Field, e.Other)
 	case TooManyDates:
 		return fmt.Sprintf("more than %d days in open_days and closed_days", MaxDates)
+	case BadSetting:
+		if e.Field == VoiceKey {
+			return fmt.Sprintf("%q in %q is neither on nor off", e.Value, e.Field)
+		}
+		return fmt.Sprintf("%q in %q is not a number of seconds from 1 to %d (e.g. %s = 60)", e.Value, e.Field, int(MaxReadingTime.Seconds()), e.Field)
 	case OnlyEnglish:
 		return fmt.Sprintf("%q is set without the Japanese text (add %q)", e.Field, e.Field[:len(e.Field)-len(".en")])
 	}

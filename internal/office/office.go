@@ -21,7 +21,9 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,13 +64,31 @@ type Office struct {
 	OpenDays   []window.Date
 	ClosedDays []window.Date
 
+	// ReadingTime is how long the kiosk shows an answer before asking,
+	// over it, for the card to be taken (reading_time, in seconds); 0
+	// leaves the kiosk's default. Voice reads the answer's headline aloud
+	// (voice = on).
+	ReadingTime time.Duration
+	Voice       bool
+
 	// Example marks the built-in example block: the page labels it so no
 	// resident mistakes it for the real counter.
 	Example bool
 }
 
 // Keys are the field names the file accepts, in the order Format writes them.
-var Keys = []string{"name", "counter", "floor", "hours", "phone", "bring_in_person", "bring_by_proxy", "note", OpenDaysKey, ClosedDaysKey}
+var Keys = []string{"name", "counter", "floor", "hours", "phone", "bring_in_person", "bring_by_proxy", "note", OpenDaysKey, ClosedDaysKey,
+	ReadingTimeKey, VoiceKey}
+
+// The kiosk's settings: a number of seconds, and on or off. Like the date
+// lists they take no language suffix.
+const (
+	ReadingTimeKey = "reading_time"
+	VoiceKey       = "voice"
+	// MaxReadingTime bounds reading_time: longer, and a forgotten card's
+	// answer stays on the screen for the next person to see.
+	MaxReadingTime = 10 * time.Minute
+)
 
 // The date-list keys. Their values are dates written YYYY-MM-DD, separated
 // by commas, and ranges written FROM..TO (or FROM〜TO); unlike the text
@@ -213,6 +233,26 @@ func Parse(name string, data []byte) (*Office, error) {
 			return nil, fail(line, MissingKey, "")
 		}
 		base, lang, hasLang := strings.Cut(key, ".")
+		if base == ReadingTimeKey || base == VoiceKey {
+			if hasLang {
+				e := fail(line, UnknownField, key)
+				e.Suggest = base
+				return nil, e
+			}
+			if first, dup := seen[base]; dup {
+				e := fail(line, Duplicate, key)
+				e.Other = first
+				return nil, e
+			}
+			seen[base] = line
+			if kind := o.setting(base, value); kind != 0 {
+				e := fail(line, kind, key)
+				e.Value = value
+				return nil, e
+			}
+			n++
+			continue
+		}
 		if list := o.days(base); list != nil {
 			if hasLang {
 				e := fail(line, UnknownField, key)
@@ -295,6 +335,32 @@ func Parse(name string, data []byte) (*Office, error) {
 		}
 	}
 	return o, nil
+}
+
+// setting sets reading_time or voice from its value, or says what is wrong.
+func (o *Office) setting(key, value string) ErrorKind {
+	value = strings.ToLower(halfWidth(value))
+	if value == "" {
+		return EmptyValue
+	}
+	if key == VoiceKey {
+		switch value {
+		case "on", "yes", "true":
+			o.Voice = true
+		case "off", "no", "false":
+			o.Voice = false
+		default:
+			return BadSetting
+		}
+		return 0
+	}
+	secs, err := strconv.Atoi(strings.TrimSuffix(value, "s"))
+	d := time.Duration(secs) * time.Second
+	if err != nil || d <= 0 || d > MaxReadingTime {
+		return BadSetting
+	}
+	o.ReadingTime = d
+	return 0
 }
 
 // checkValue returns what is wrong with a value as a whole, or 0.
@@ -397,6 +463,18 @@ func (o *Office) Format() []byte {
 				line := items[:min(len(items), 8)]
 				items = items[len(line):]
 				fmt.Fprintf(&b, "%s = %s\n", k, strings.Join(line, ", "))
+			}
+			continue
+		}
+		switch k {
+		case ReadingTimeKey:
+			if o.ReadingTime > 0 {
+				fmt.Fprintf(&b, "%s = %d\n", k, int(o.ReadingTime/time.Second))
+			}
+			continue
+		case VoiceKey:
+			if o.Voice {
+				fmt.Fprintf(&b, "%s = on\n", k)
 			}
 			continue
 		}

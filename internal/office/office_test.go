@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestExample(t *testing.T) {
@@ -61,6 +62,22 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// The kiosk's settings: seconds (full-width digits too, as an input
+// method types them) and on/off, and they survive Format.
+func TestParseSettings(t *testing.T) {
+	o, err := Parse("office.conf", []byte("name = 市役所\nreading_time = ９０\nVoice = On\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.ReadingTime != 90*time.Second || !o.Voice {
+		t.Errorf("reading time %v, voice %v; want 90s, on", o.ReadingTime, o.Voice)
+	}
+	back, err := Parse("again", o.Format())
+	if err != nil || !reflect.DeepEqual(back, o) {
+		t.Errorf("round trip: %+v, %v; want %+v", back, err, o)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -70,7 +87,7 @@ func TestParseErrors(t *testing.T) {
 		{"typo", "name = 市役所\n# hours\n\ncounter = 市民課\nphone = 1\n\nflor = 2階\n", UnknownField,
 			`office.conf:7: unknown field "flor" (did you mean "floor"?)`},
 		{"far off", "address = 1\n", UnknownField,
-			`office.conf:1: unknown field "address" (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note, open_days, closed_days)`},
+			`office.conf:1: unknown field "address" (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note, open_days, closed_days, reading_time, voice)`},
 		{"spaces in key", "bring in person = カード\n", UnknownField,
 			`office.conf:1: unknown field "bring in person" (did you mean "bring_in_person"?)`},
 		{"language", "name.fr = Mairie\n", UnknownLanguage, `office.conf:1: unknown language in "name.fr" (use key, key.ja or key.en)`},
@@ -83,8 +100,11 @@ func TestParseErrors(t *testing.T) {
 		{"control", "note = a\x1bb\n", ControlChar, `office.conf:1: field "note" contains a control character`},
 		{"shift_jis", "name = \x8es\x96\xf0\x8f\x8a\n", BadUTF8, `office.conf:1: not UTF-8 text (save the file as UTF-8)`},
 		{"utf16", "\xff\xfen\x00a\x00", UTF16, `office.conf: saved as UTF-16 (save the file as UTF-8)`},
-		{"nothing", "# only comments\n\n", NoFields, `office.conf: no field is set (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note, open_days, closed_days)`},
+		{"nothing", "# only comments\n\n", NoFields, `office.conf: no field is set (known: name, counter, floor, hours, phone, bring_in_person, bring_by_proxy, note, open_days, closed_days, reading_time, voice)`},
 		{"english only", "phone = 1\nname.en = City Hall\n", OnlyEnglish, `office.conf:2: "name.en" is set without the Japanese text (add "name")`},
+		{"reading time", "reading_time = a minute\n", BadSetting, `office.conf:1: "a minute" in "reading_time" is not a number of seconds from 1 to 600 (e.g. reading_time = 60)`},
+		{"voice", "voice = loud\n", BadSetting, `office.conf:1: "loud" in "voice" is neither on nor off`},
+		{"voice twice", "voice = on\nvoice = off\n", Duplicate, `office.conf:2: field "voice" is set twice (first on line 1)`},
 		{"too big", strings.Repeat("#\n", MaxFileSize/2+1), TooBig, `office.conf: larger than 64 KiB; an office file is a few short lines`},
 	}
 	for _, tt := range tests {

@@ -90,4 +90,23 @@ type KioskPage struct {
 	OfficeFloor   string `json:"office_floor"`
 	OfficeHours   string `json:"office_hours"`
 	OfficePhone   string `json:"office_phone"`
+
+	// The page's decision and reading aids: the badge for the most urgent
+	// finding, the lines under the answer (by when, where), the cue that
+	// details follow below the fold, the text-size button, the words on
+	// every timeline segment, and the note under "please take your card".
+	BadgeLocked     string `json:"badge_locked"`
+	BadgeLastTry    string `json:"badge_last_try"`
+	DecisionBy      string `json:"decision_by"`
+	DecisionWhere   string `json:"decision_where"`
+	ByLastOfficeDay string `json:"by_last_office_day"` // after the date: why that day
+	ByExpiry        string `json:"by_expiry"`
+	ExampleShort    string `json:"example_short"` // after an example office's name
+	MoreBelow       string `json:"more_below"`
+	BiggerText      string `json:"bigger_text"`
+	NormalText      string `json:"normal_text"`
+	TimelineBefore  string `json:"timeline_before"`
+	TimelineAfter   string `json:"timeline_after"`
+	TouchToKeep     string `json:"touch_to_keep"`
+	Details         string `json:"details"` // heading of what follows the decision
 }

@@ -45,6 +45,21 @@ var enKiosk = kioskMessages{
 		OfficeFloor:   "Where",
 		OfficeHours:   "Hours",
 		OfficePhone:   "Phone",
+
+		BadgeLocked:     "PIN locked",
+		BadgeLastTry:    "PIN: 1 try left",
+		DecisionBy:      "By",
+		DecisionWhere:   "Where",
+		ByLastOfficeDay: " (the office's last open day)",
+		ByExpiry:        " (the expiry date)",
+		ExampleShort:    " (example)",
+		MoreBelow:       "More details below",
+		BiggerText:      "Larger text",
+		NormalText:      "Normal text",
+		TimelineBefore:  "Not yet",
+		TimelineAfter:   "Expired",
+		TouchToKeep:     "To keep reading, touch the screen.",
+		Details:         "Details",
 	},
 
 	HelpKiosk: `Usage:

@@ -45,6 +45,21 @@ var jaKiosk = kioskMessages{
 		OfficeFloor:   "場所",
 		OfficeHours:   "受付時間",
 		OfficePhone:   "電話",
+
+		BadgeLocked:     "暗証番号がロック中",
+		BadgeLastTry:    "暗証番号 残り1回",
+		DecisionBy:      "いつまでに",
+		DecisionWhere:   "どこで",
+		ByLastOfficeDay: "(窓口が開いている最後の日)",
+		ByExpiry:        "(有効期限の日)",
+		ExampleShort:    "(表示例)",
+		MoreBelow:       "下に詳しい説明があります",
+		BiggerText:      "文字を大きく",
+		NormalText:      "文字を元の大きさに",
+		TimelineBefore:  "受付前",
+		TimelineAfter:   "期限切れ",
+		TouchToKeep:     "続けて読むときは、画面に触れてください。",
+		Details:         "くわしく",
 	},
 
 	HelpKiosk: `使い方:

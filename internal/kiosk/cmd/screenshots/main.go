@@ -1,8 +1,9 @@
 // Command screenshots takes a picture of each kiosk screen for the README:
 // the real page, served by the real kiosk server and state machine, on the
 // built-in simulated card, in headless Chromium (scripts/screenshots.sh
-// runs it). The day is fixed, so the pictures only change when the page
-// does.
+// runs it). Each picture is the viewport, what a visitor sees without
+// scrolling, on a 1920×1080 screen and a few on a portrait one. The day
+// is fixed, so the pictures only change when the page does.
 //
 //	go run ./internal/kiosk/cmd/screenshots -out docs/screens
 package main
@@ -25,8 +26,8 @@ import (
 
 func main() {
 	out := flag.String("out", "docs/screens", "directory for the PNG files")
-	width := flag.Int("width", 1600, "window width in CSS pixels")
-	height := flag.Int("height", 1000, "window height in CSS pixels")
+	width := flag.Int("width", 1920, "window width in CSS pixels")
+	height := flag.Int("height", 1080, "window height in CSS pixels")
 	flag.Parse()
 	if err := run(*out, *width, *height); err != nil {
 		fmt.Fprintln(os.Stderr, "screenshots:", err)
@@ -39,12 +40,14 @@ func main() {
 var today = window.MustDate(2026, 12, 20)
 
 // shot is one picture: what to do to the card, the screen to wait for,
-// and whether to switch the page to English first.
+// whether to switch the page to English first, and whether it is taken
+// on the portrait screen.
 type shot struct {
-	name    string
-	act     func(*source.Sim) error
-	screen  kiosk.Screen
-	english bool
+	name     string
+	act      func(*source.Sim) error
+	screen   kiosk.Screen
+	english  bool
+	portrait bool
 }
 
 func insert(p string) func(*source.Sim) error {
@@ -52,15 +55,18 @@ func insert(p string) func(*source.Sim) error {
 }
 
 var shots = []shot{
-	{"waiting", func(s *source.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, false},
-	{"open", insert("window-open"), kiosk.ScreenResult, false},
-	{"open-en", nil, kiosk.ScreenResult, true},
-	{"expired", insert("expired"), kiosk.ScreenResult, false},
-	{"valid", insert("valid"), kiosk.ScreenResult, false},
-	{"locked-pin", insert("auth-locked"), kiosk.ScreenResult, false},
-	{"error", insert("not-jpki"), kiosk.ScreenError, false},
-	{"take-card", nil, kiosk.ScreenTakeCard, false},
-	{"no-reader", func(s *source.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, false},
+	{"waiting", func(s *source.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, false, false},
+	{"open", insert("window-open"), kiosk.ScreenResult, false, false},
+	{"open-en", nil, kiosk.ScreenResult, true, false},
+	{"open-portrait", insert("window-open"), kiosk.ScreenResult, false, true},
+	{"expired", insert("expired"), kiosk.ScreenResult, false, false},
+	{"valid", insert("valid"), kiosk.ScreenResult, false, false},
+	{"locked-pin", insert("auth-locked"), kiosk.ScreenResult, false, false},
+	{"locked-pin-portrait", insert("auth-locked"), kiosk.ScreenResult, false, true},
+	{"last-try", insert("sign-one-try"), kiosk.ScreenResult, false, false},
+	{"error", insert("not-jpki"), kiosk.ScreenError, false, false},
+	{"take-card", insert("window-open"), kiosk.ScreenTakeCard, false, false},
+	{"no-reader", func(s *source.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, false, false},
 }
 
 func run(out string, width, height int) error {
@@ -75,9 +81,11 @@ func run(out string, width, height int) error {
 	defer cancel()
 
 	sim := source.NewSim(source.Options{Today: today.Time().Add(12 * time.Hour)})
-	// Linger is what turns the error into "please take your card"; long
-	// enough for each result's picture to be taken first.
-	m := kiosk.New(kiosk.Config{Source: sim, Today: func() window.Date { return today }, Linger: 3 * time.Second})
+	// Linger is the reading time before "please take your card" shows
+	// over the answer; long enough for each result's picture to be taken
+	// first. The default office calendar gives the last office day.
+	rule := window.Rule{Months: window.DefaultMonths, Calendar: window.NewCalendar(nil, nil)}
+	m := kiosk.New(kiosk.Config{Source: sim, Today: func() window.Date { return today }, Rule: rule, Linger: 3 * time.Second})
 	go m.Run(ctx)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -97,6 +105,13 @@ func run(out string, width, height int) error {
 		return fmt.Errorf("opening the page: %w", err)
 	}
 	for _, s := range shots {
+		w, h := width, height
+		if s.portrait {
+			w, h = height, width
+		}
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(int64(w), int64(h))); err != nil {
+			return err
+		}
 		if s.act != nil {
 			if err := s.act(sim); err != nil {
 				return fmt.Errorf("%s: %w", s.name, err)
@@ -107,12 +122,18 @@ func run(out string, width, height int) error {
 			chromedp.Poll[chromedp.Void](`!document.querySelector('.pending')`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 			return fmt.Errorf("%s: waiting for the %s screen: %w", s.name, s.screen, err)
 		}
+		if s.screen == kiosk.ScreenTakeCard {
+			if err := chromedp.Do(tab, chromedp.Poll[chromedp.Void](`!document.getElementById('banner').hidden`,
+				chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				return fmt.Errorf("%s: waiting for the banner: %w", s.name, err)
+			}
+		}
 		if s.english {
 			if err := chromedp.Do(tab, chromedp.Click("#lang"), chromedp.Poll[chromedp.Void](`document.documentElement.lang === 'en'`)); err != nil {
 				return fmt.Errorf("%s: switching to English: %w", s.name, err)
 			}
 		}
-		png, err := capture(tab, width, height)
+		png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
@@ -126,21 +147,4 @@ func run(out string, width, height int) error {
 		fmt.Println(file)
 	}
 	return nil
-}
-
-// capture takes the whole page: the viewport grows to the page's height
-// (never below the window's), so nothing is cut off at the fold.
-func capture(tab context.Context, width, height int) ([]byte, error) {
-	h, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.documentElement.scrollHeight`))
-	if err != nil {
-		return nil, err
-	}
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(int64(width), int64(max(h, height)))); err != nil {
-		return nil, err
-	}
-	png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
-	if err != nil {
-		return nil, err
-	}
-	return png, chromedp.Do(tab, chromedp.EmulateViewport(int64(width), int64(height)))
 }
