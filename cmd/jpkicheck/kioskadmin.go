@@ -23,7 +23,7 @@ const logTime = "2006-01-02 15:04:05"
 // certificate runs to its holder's fifth birthday after issue, so its
 // expiry is a birthday. The machine logs state and timing only; this
 // catches a date that arrives anyway inside an error's text.
-var dateLike = regexp.MustCompile(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|(?:令和|平成|昭和)\s?(?:\d+|元)年`)
+var dateLike = regexp.MustCompile(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|(?:令和|平成|昭和)\s?(?:\d+|元)年`)
 
 // kioskLogf is the kiosk's log: date and time, then the message with any
 // date in it blanked.
