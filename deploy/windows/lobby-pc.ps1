@@ -124,6 +124,15 @@ Write-Host 'Sleep, hibernation and the display timeout are off.'
 if (-not $AssignedAccess) {
     $sid = (New-Object Security.Principal.NTAccount($User)).Translate([Security.Principal.SecurityIdentifier]).Value
     $hive = "Registry::HKEY_USERS\$sid"
+    $loaded = $false
+    if (-not (Test-Path $hive)) {
+        # Not signed in now: load the account's registry for the change.
+        $profileDir = (Get-ItemProperty "HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList\$sid" -ErrorAction SilentlyContinue).ProfileImagePath
+        if ($profileDir -and (Test-Path (Join-Path $profileDir 'NTUSER.DAT'))) {
+            reg.exe load "HKU\$sid" (Join-Path $profileDir 'NTUSER.DAT') | Out-Null
+            $loaded = $true
+        }
+    }
     if (Test-Path $hive) {
         $desk = "$hive\Software\Policies\Microsoft\Windows\Control Panel\Desktop"
         New-Item -Force -Path $desk | Out-Null
@@ -132,6 +141,10 @@ if (-not $AssignedAccess) {
         Write-Host "The screen saver is off for $User."
     } else {
         Write-Warning "$User has not signed in yet: sign in once, then run this script again to turn off the screen saver."
+    }
+    if ($loaded) {
+        [GC]::Collect()
+        reg.exe unload "HKU\$sid" | Out-Null
     }
 }
 # No lock screen after the display turns off (it never does, but a policy
