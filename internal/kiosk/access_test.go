@@ -149,25 +149,33 @@ func TestOwnPageKeepsItsStream(t *testing.T) {
 	s.waitScreen(ScreenResult)
 }
 
-// A page that reloads again and again ends its own oldest stream, not
-// anyone else's.
+// One address cannot take more than PerClient streams; the ones it and
+// others hold stay.
 func TestPerClientCap(t *testing.T) {
 	s := serve(t, ServerOptions{MaxClients: 10, PerClient: 2, Token: testToken}, nil)
 	_, own := s.openStream(t, true)
 	_, first := s.openStream(t, false)
 	_, second := s.openStream(t, false)
-	if code, _ := s.openStream(t, false); code != http.StatusOK {
-		t.Fatalf("third stream from one address: %d", code)
-	}
-	if !ended(first) {
-		t.Error("the address's oldest stream did not end")
+	if code, _ := s.openStream(t, false); code != http.StatusServiceUnavailable {
+		t.Fatalf("third stream from one address: %d, want 503", code)
 	}
 	select {
+	case <-first:
+		t.Error("the address's first stream ended")
 	case <-second:
 		t.Error("the address's second stream ended")
 	case <-own:
 		t.Error("the own page's stream ended")
-	default:
+	case <-time.After(200 * time.Millisecond):
+	}
+	// The own page reloading replaces its own oldest stream beyond ownStreams.
+	owns := []<-chan struct{}{own}
+	for range ownStreams {
+		_, end := s.openStream(t, true)
+		owns = append(owns, end)
+	}
+	if !ended(owns[0]) {
+		t.Error("the own page's oldest stream did not end")
 	}
 }
 
@@ -329,13 +337,14 @@ func checkExposition(t *testing.T, body string) {
 	}
 }
 
-// With the default limits, 40 streams from local processes leave room for
-// the kiosk's own page and for other addresses.
+// With the default limits, 40 streams asked for by local processes leave
+// room for the kiosk's own page and for other addresses.
 func TestDefaultLimitsUnderFlood(t *testing.T) {
 	s := serve(t, ServerOptions{Token: testToken}, nil)
 	for i := range 40 {
-		if code, _ := s.openStream(t, false); code != http.StatusOK {
-			t.Fatalf("stream %d from one address: %d", i, code)
+		code, _ := s.openStream(t, false)
+		if want := map[bool]int{true: 200, false: 503}[i < DefaultPerClient]; code != want {
+			t.Fatalf("stream %d from one address: %d, want %d", i, code, want)
 		}
 	}
 	s.srv.mu.Lock()

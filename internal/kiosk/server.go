@@ -24,8 +24,7 @@ const (
 	// anything else on the machine) from holding every connection.
 	DefaultMaxClients = 32
 	// DefaultPerClient bounds one address's event streams other than the
-	// kiosk's own page: its oldest stream ends when it opens one more, as
-	// a page that reloads would want.
+	// kiosk's own page: one process cannot take every stream.
 	DefaultPerClient = 8
 	// ownStreams bounds the kiosk's own page's streams; a reload's new
 	// stream replaces the oldest.
@@ -54,7 +53,7 @@ type ServerOptions struct {
 	// kiosk's own page (Token) still gets one: the oldest stranger's ends.
 	MaxClients int
 	// PerClient bounds the streams of one remote address other than the
-	// kiosk's own page (0: DefaultPerClient); one more ends its oldest.
+	// kiosk's own page (0: DefaultPerClient); one more gets 503.
 	PerClient int
 	// Token, when set, identifies the kiosk's own page: the page opened
 	// with ?token=<Token> gets it as a cookie, and a script may send it
@@ -332,35 +331,34 @@ type eventStream struct {
 }
 
 // admit makes room for a new event stream, or says there is none. The
-// kiosk's own page always gets one: its own oldest, or else the oldest
-// stranger's, ends. A stranger's ends its own oldest at PerClient, and
-// is refused when every stream is taken.
+// kiosk's own page always gets one: its own oldest ends past ownStreams,
+// or else the oldest stranger's when every stream is taken. Any other
+// client is refused past PerClient streams from its address or when
+// every stream is taken, so that a flood from one address can take
+// neither the own page's stream nor the ones others already hold.
 func (s *Server) admit(own bool, client string) (*eventStream, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var mine []int // this kind of client's streams, oldest first
-	var strangers []int
+	var mine, strangers []int // oldest first
 	for i, st := range s.streams {
-		if !st.own {
-			strangers = append(strangers, i)
-		}
-		if st.own == own && (own || st.client == client) {
+		switch {
+		case st.own && own:
 			mine = append(mine, i)
+		case !st.own:
+			strangers = append(strangers, i)
+			if !own && st.client == client {
+				mine = append(mine, i)
+			}
 		}
-	}
-	limit := s.o.PerClient
-	if own {
-		limit = ownStreams
 	}
 	drop := -1
 	switch {
-	case len(mine) >= limit:
-		drop = mine[0]
-	case len(s.streams) < s.o.MaxClients:
-	case own && len(strangers) > 0:
-		drop = strangers[0]
-	case !own:
+	case !own && (len(mine) >= s.o.PerClient || len(s.streams) >= s.o.MaxClients):
 		return nil, false
+	case own && len(mine) >= ownStreams:
+		drop = mine[0]
+	case own && len(s.streams) >= s.o.MaxClients && len(strangers) > 0:
+		drop = strangers[0]
 	}
 	if drop >= 0 {
 		close(s.streams[drop].end)
