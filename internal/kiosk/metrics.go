@@ -12,10 +12,10 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
 
-// Outcomes are the answers a card read can end in, as /metrics counts
+// outcomeNames are the answers a card read can end in, as /metrics counts
 // them, most urgent first: a card whose certificate has expired and whose
 // PIN is locked counts once, as expired.
-var Outcomes = []string{"expired", "locked", "open", "fine", "error"}
+var outcomeNames = []string{"expired", "locked", "open", "fine", "error"}
 
 // latencyBuckets are the read-time histogram's upper bounds in seconds:
 // a contact card answers in about 0.2–2 s, a stuck one at the read timeout.
@@ -71,7 +71,7 @@ func (m *Metrics) Observe(s Status) {
 	case s.Screen == ScreenError:
 		outcome = "error"
 	case s.Screen == ScreenResult && !s.Pending && s.Report != nil:
-		outcome = Outcome(s.Report)
+		outcome = outcomeOf(s.Report)
 	default:
 		return
 	}
@@ -87,9 +87,9 @@ func (m *Metrics) Observe(s Status) {
 	}
 }
 
-// Outcome is the most urgent finding on a card: expired, locked (a PIN),
+// outcomeOf is the most urgent finding on a card: expired, locked (a PIN),
 // open (the renewal window) or fine.
-func Outcome(r *report.CardReport) string {
+func outcomeOf(r *report.CardReport) string {
 	if r.State == window.Expired {
 		return "expired"
 	}
@@ -134,7 +134,7 @@ func (m *Metrics) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "jpkicheck_kiosk_screen_seconds %.3f\n", m.now().Sub(m.since).Seconds())
 
 	family("jpkicheck_kiosk_cards_total", "counter", "Cards read since start, by outcome (the most urgent finding).")
-	for _, o := range Outcomes {
+	for _, o := range outcomeNames {
 		fmt.Fprintf(&b, "jpkicheck_kiosk_cards_total{outcome=%q} %d\n", o, m.outcomes[o])
 	}
 	family("jpkicheck_kiosk_read_seconds", "histogram", "Time from a card's insertion to its complete answer.")
