@@ -5,6 +5,7 @@
 #   scripts/deps.sh test    build + pcscd, vsmartcard-vpcd, opensc (the test rig),
 #                           chromium and CJK fonts (the kiosk page's browser test)
 #   scripts/deps.sh browser test + chromium (kiosk page tests, screenshots)
+#   scripts/deps.sh deploy  systemd-analyze (checking the kiosk's systemd units)
 set -euo pipefail
 
 group="${1:-build}"
@@ -13,7 +14,8 @@ case "$group" in
 build) ;;
 test) pkgs+=(pcscd vsmartcard-vpcd opensc pcsc-tools chromium fonts-noto-cjk) ;;
 browser) pkgs+=(pcscd vsmartcard-vpcd opensc pcsc-tools chromium fonts-noto-cjk) ;;
-*) echo "usage: $0 build|test|browser" >&2; exit 2 ;;
+deploy) pkgs=(systemd) ;;
+*) echo "usage: $0 build|test|browser|deploy" >&2; exit 2 ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +28,13 @@ type kioskFlags struct {
 	linger    durationFlag
 	quick     bool
 	noBrowser bool
+
+	// The lobby's: other machines allowed (with the token), where the
+	// token comes from, and the browser the kiosk starts itself.
+	allowLAN    bool
+	tokenFile   string
+	browser     bool
+	browserPath string
 }
 
 // kioskFlagsFor declares the flags of kiosk, or of ui (home): the lobby
@@ -43,6 +51,10 @@ func kioskFlagsFor(home bool) func(*cli, *flagSet) *kioskFlags {
 		} else {
 			fs.StringVar(&f.listen, "listen", "127.0.0.1:8080", "")
 			fs.StringVar(&f.office, "office", "", "")
+			fs.BoolVar(&f.allowLAN, "allow-lan", false, "")
+			fs.StringVar(&f.tokenFile, "token-file", "", "")
+			fs.BoolVar(&f.browser, "browser", false, "")
+			fs.StringVar(&f.browserPath, "browser-path", "", "")
 		}
 		return f
 	}
@@ -66,11 +78,38 @@ func (c *cli) serveKiosk(ctx context.Context, f *kioskFlags, home bool) (int, er
 	if err != nil {
 		return 0, err
 	}
+	if !home {
+		// A misspelt --reader is an error now, listing the readers, not
+		// a "no reader" screen while the reader sits there.
+		if err := source.CheckReader(f.card.options(nil)); err != nil {
+			return c.cardFailure(err)
+		}
+	}
 	addr, prefix := f.listen, "/"
 	if home {
 		// A random free port, and a secret path only this run's URL
 		// knows: other local users and web pages cannot guess the page.
 		addr, prefix = "127.0.0.1:0", "/"+rand.Text()+"/"
+	}
+	// Another machine would see every resident's result: only on purpose,
+	// and then only with the token.
+	lan := !home && !kiosk.IsLoopback(addr)
+	if lan && !f.allowLAN {
+		return 0, &usageError{msg: c.msg.Kiosk.ListenRefused(addr)}
+	}
+	token := rand.Text()
+	if f.tokenFile != "" {
+		if token, err = readToken(f.tokenFile); err != nil {
+			return 0, &usageError{msg: err.Error()}
+		}
+	}
+	var browserPath string
+	if f.browser {
+		if browserPath = f.browserPath; browserPath == "" {
+			if browserPath = findKioskBrowser(c.getenv); browserPath == "" {
+				return 0, &usageError{msg: c.msg.Kiosk.NoBrowser}
+			}
+		}
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -78,15 +117,23 @@ func (c *cli) serveKiosk(ctx context.Context, f *kioskFlags, home bool) (int, er
 	}
 	bound, url := boundAddr(addr, ln.Addr())
 	url += prefix
-	if !kiosk.IsLoopback(bound) {
+	// The kiosk's own page carries the token: the server knows it from
+	// other pages and keeps its event stream when they crowd in.
+	ownURL := url + "?token=" + token
+	if lan {
 		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, c.msg.Kiosk.ListenWarning(bound))
+		fmt.Fprintln(c.stderr, c.msg.Kiosk.LANToken(ownURL))
 	}
 	// The address alone on stdout, for scripts (one line, JSON with --json).
-	line := []byte(url)
+	printed := url
+	if lan {
+		printed = ownURL
+	}
+	line := []byte(printed)
 	if f.common.json {
 		line, _ = json.Marshal(struct {
 			URL string `json:"url"`
-		}{url})
+		}{printed})
 	}
 	fmt.Fprintf(c.stdout, "%s\n", line)
 	switch {
@@ -101,18 +148,48 @@ func (c *cli) serveKiosk(ctx context.Context, f *kioskFlags, home bool) (int, er
 		}
 	}
 
+	metrics := kiosk.NewMetrics(versionString())
+	cfg.OnStatus = metrics.Observe
+	opts := kiosk.ServerOptions{Addr: bound, Prefix: prefix, Metrics: metrics}
+	if !home {
+		opts.Token, opts.TokenRequired = token, lan
+		if !f.card.today.isSet {
+			opts.Hold = c.clockHold(cfg.Logf)
+		}
+	}
 	m := kiosk.New(cfg)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
 	wg.Go(func() { m.Run(ctx) })
-	err = kiosk.NewServer(m, kiosk.ServerOptions{Addr: bound, Prefix: prefix}).Serve(ctx, ln)
+	if browserPath != "" {
+		// The listener is open: the browser's first request is answered.
+		wg.Go(func() {
+			superviseBrowser(ctx, browserPath, ownURL, cfg.Logf)
+		})
+	}
+	err = kiosk.NewServer(m, opts).Serve(ctx, ln)
 	cancel()
 	wg.Wait()
 	if err != nil {
 		return 0, err
 	}
 	return report.ExitOK, nil
+}
+
+// readToken reads a fixed token (the first line of path): one the
+// monitoring's configuration can hold across restarts.
+func readToken(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("--token-file: %w", err)
+	}
+	token, _, _ := strings.Cut(string(data), "\n")
+	token = strings.TrimSpace(token)
+	if len(token) < 16 || strings.ContainsAny(token, " \t&#?%/") {
+		return "", fmt.Errorf("--token-file %s: the token must be one line of at least 16 letters, digits, - or _", path)
+	}
+	return token, nil
 }
 
 // boundAddr is the address asked for with the port actually bound (for
@@ -154,9 +231,7 @@ func (c *cli) kioskConfig(f *kioskFlags, home, langSet bool) (kiosk.Config, erro
 		Office: o,
 		Lang:   report.Ja,
 		Home:   home,
-		Logf: func(format string, args ...any) {
-			fmt.Fprintf(c.stderr, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, args...))
-		},
+		Logf:   c.kioskLogf(),
 	}
 	if home || langSet {
 		cfg.Lang = c.msg.Lang

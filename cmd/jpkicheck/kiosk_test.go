@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,12 @@ type serving struct {
 
 func startServing(t *testing.T, args ...string) *serving {
 	t.Helper()
+	return startServingAt(t, fixedNow, args...)
+}
+
+// startServingAt is startServing with the machine's clock at now.
+func startServingAt(t *testing.T, now time.Time, args ...string) *serving {
+	t.Helper()
 	s := &serving{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
@@ -37,7 +44,7 @@ func startServing(t *testing.T, args ...string) *serving {
 			stdout: s.stdout,
 			stderr: s.stderr,
 			getenv: func(string) string { return "" },
-			now:    func() time.Time { return fixedNow },
+			now:    func() time.Time { return now },
 		})
 	}()
 	var once sync.Once
@@ -133,14 +140,47 @@ func TestKioskPageLanguage(t *testing.T) {
 	}
 }
 
-func TestKioskWarnsOffLoopback(t *testing.T) {
-	s := startServing(t, "kiosk", "--sim", "--listen", "0.0.0.0:0", "--lang", "en")
-	if !strings.Contains(s.stderr.String(), "WARNING: listening on 0.0.0.0:") {
-		t.Errorf("no warning for 0.0.0.0:\n%s", s.stderr)
+// An address other machines can reach is refused without --allow-lan;
+// with it the warning names the real port, and nothing is served without
+// the token printed at start.
+func TestKioskOffLoopback(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		r := runCLI(t, nil, "kiosk", "--sim", "--listen", "0.0.0.0:0", "--lang", lang)
+		if r.code != 2 || !strings.Contains(r.stderr, "0.0.0.0:0") || !strings.Contains(r.stderr, "--allow-lan") {
+			t.Errorf("--lang %s without --allow-lan: exit %d\n%s", lang, r.code, r.stderr)
+		}
 	}
-	// It still works, through the loopback address.
-	port := s.url[strings.LastIndex(s.url, ":")+1:]
-	waitStatus(t, "http://127.0.0.1:"+port, "result")
+	s := startServing(t, "kiosk", "--sim", "--listen", "0.0.0.0:0", "--allow-lan", "--lang", "en")
+	rest, token, ok := strings.Cut(s.url, "/?token=")
+	if !ok || len(token) < 16 {
+		t.Fatalf("printed URL %q carries no token", s.url)
+	}
+	port := rest[strings.LastIndex(rest, ":")+1:]
+	if !strings.Contains(s.stderr.String(), "WARNING: listening on 0.0.0.0:"+port+":") ||
+		!strings.Contains(s.stderr.String(), s.url) {
+		t.Errorf("no warning with the real port and token:\n%s", s.stderr)
+	}
+	base := "http://127.0.0.1:" + port + "/"
+	for _, path := range []string{"", "api/status", "api/events", "metrics", "?token=" + token + "x"} {
+		if code, body := httpGet(t, base+path); code != http.StatusUnauthorized || strings.Contains(body, "seq") {
+			t.Errorf("/%s without the token: %d", path, code)
+		}
+	}
+	// A browser given the printed address gets in, and stays in.
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(base + "?token=" + token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Request.URL.RawQuery != "" {
+		t.Errorf("the printed address: %s at %s", resp.Status, resp.Request.URL)
+	}
+	if resp, err = client.Get(base + "api/status"); err != nil || resp.StatusCode != 200 {
+		t.Errorf("status with the cookie: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
 }
 
 func TestUIUsesASecretPath(t *testing.T) {
@@ -197,7 +237,13 @@ func TestKioskUsageErrors(t *testing.T) {
 		{[]string{"kiosk", "--sim=nonsense"}, 2, map[string]string{"en": `--sim "nonsense" is not a simulated-card profile`}},
 		{[]string{"ui", "--listen", "127.0.0.1:1"}, 2, map[string]string{"en": "--listen"}},
 		{[]string{"kiosk", "extra"}, 2, map[string]string{"en": "unexpected argument extra"}},
-		{[]string{"kiosk", "--listen", "256.0.0.1:80"}, 1, map[string]string{"en": "cannot listen on --listen 256.0.0.1:80"}},
+		{[]string{"kiosk", "--listen", "256.0.0.1:80", "--allow-lan"}, 1, map[string]string{"en": "cannot listen on --listen 256.0.0.1:80"}},
+		{[]string{"kiosk", "--listen", "192.0.2.1:80"}, 2, map[string]string{
+			"en": "refusing to listen on 192.0.2.1:80",
+			"ja": "192.0.2.1:80 では待ち受けません",
+		}},
+		{[]string{"kiosk", "--browser", "--browser-path", ""}, 2, map[string]string{"en": "--browser found no Chromium"}},
+		{[]string{"kiosk", "--allow-lan", "--token-file", filepath.Join(dir, "missing")}, 2, map[string]string{"en": "--token-file"}},
 		{[]string{"kiosk", "--help"}, 0, map[string]string{"en": "jpkicheck kiosk [--listen 127.0.0.1:8080]", "ja": "市役所のロビー"}},
 		{[]string{"ui", "--help"}, 0, map[string]string{"en": "--no-browser", "ja": "--no-browser"}},
 	}

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"strings"
@@ -22,6 +23,12 @@ const (
 	// a home user one or two tabs; the bound keeps a misbehaving page (or
 	// anything else on the machine) from holding every connection.
 	DefaultMaxClients = 32
+	// DefaultPerClient bounds one address's event streams other than the
+	// kiosk's own page: one process cannot take every stream.
+	DefaultPerClient = 8
+	// ownStreams bounds the kiosk's own page's streams; a reload's new
+	// stream replaces the oldest.
+	ownStreams = 4
 	// DefaultHeartbeat is how often an idle event stream sends a comment,
 	// so a client that went away is noticed and its slot freed.
 	DefaultHeartbeat = 15 * time.Second
@@ -41,9 +48,25 @@ type ServerOptions struct {
 	// Prefix is the path the page is served under: "/" for the kiosk,
 	// "/<secret>/" for jpkicheck ui. Everything else is 404.
 	Prefix string
-	// MaxClients bounds the event streams (0: DefaultMaxClients); one more
-	// gets 503.
+	// MaxClients bounds the event streams (0: DefaultMaxClients). When
+	// they are all taken, another client's stream gets 503, while the
+	// kiosk's own page (Token) still gets one: the oldest stranger's ends.
 	MaxClients int
+	// PerClient bounds the streams of one remote address other than the
+	// kiosk's own page (0: DefaultPerClient); one more gets 503.
+	PerClient int
+	// Token, when set, identifies the kiosk's own page: the page opened
+	// with ?token=<Token> gets it as a cookie, and a script may send it
+	// as "Authorization: Bearer <Token>".
+	Token string
+	// TokenRequired refuses every request without the Token (401): for an
+	// address other machines can reach.
+	TokenRequired bool
+	// Metrics, if set, is served at /metrics (Prometheus text format).
+	Metrics *Metrics
+	// Hold, if set and returning a message, shows that message to the
+	// administrator instead of the page and its answers (a wrong clock).
+	Hold func() string
 	// Heartbeat is the idle event stream's keep-alive (0: DefaultHeartbeat).
 	Heartbeat time.Duration
 }
@@ -53,7 +76,9 @@ type Server struct {
 	m     *Machine
 	o     ServerOptions
 	hosts map[string]bool
-	sem   chan struct{}
+
+	mu      sync.Mutex
+	streams []*eventStream // oldest first
 
 	closeOnce sync.Once
 	done      chan struct{} // closed on shutdown: event streams end
@@ -67,10 +92,13 @@ func NewServer(m *Machine, o ServerOptions) *Server {
 	if o.MaxClients <= 0 {
 		o.MaxClients = DefaultMaxClients
 	}
+	if o.PerClient <= 0 {
+		o.PerClient = DefaultPerClient
+	}
 	if o.Heartbeat <= 0 {
 		o.Heartbeat = DefaultHeartbeat
 	}
-	s := &Server{m: m, o: o, hosts: map[string]bool{}, sem: make(chan struct{}, o.MaxClients), done: make(chan struct{})}
+	s := &Server{m: m, o: o, hosts: map[string]bool{}, done: make(chan struct{})}
 	for _, h := range AllowedHosts(o.Addr) {
 		s.hosts[strings.ToLower(h)] = true
 	}
@@ -162,14 +190,60 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusMethodNotAllowed, "method not allowed")
 		return
 	}
+	if rest == "" && s.o.Token != "" && r.URL.Query().Has(tokenParam) {
+		s.login(w, r)
+		return
+	}
+	own := s.own(r)
+	if s.o.TokenRequired && !own {
+		h.Set("WWW-Authenticate", `Bearer realm="jpkicheck kiosk"`)
+		fail(w, http.StatusUnauthorized, "this page needs its token: open the address the kiosk printed when it started")
+		return
+	}
+	var hold string
+	if s.o.Hold != nil {
+		hold = s.o.Hold()
+	}
 	switch rest {
 	case "api/status":
+		if hold != "" {
+			fail(w, http.StatusServiceUnavailable, hold)
+			return
+		}
 		data, _, _ := s.m.Snapshot()
 		h.Set("Content-Type", "application/json")
 		h.Set("Cache-Control", "no-store")
 		w.Write(data)
 	case "api/events":
-		s.events(w, r)
+		if hold != "" {
+			h.Set("Retry-After", "30")
+			fail(w, http.StatusServiceUnavailable, hold)
+			return
+		}
+		s.events(w, r, own)
+	case "metrics":
+		if s.o.Metrics == nil {
+			fail(w, http.StatusNotFound, "not found")
+			return
+		}
+		h.Set("Content-Type", metricsContentType)
+		h.Set("Cache-Control", "no-store")
+		held := 0
+		if hold != "" {
+			held = 1
+		}
+		s.o.Metrics.WriteTo(w)
+		fmt.Fprintf(w, "# HELP jpkicheck_kiosk_held 1 while the page shows an administrator message instead of answers (a wrong clock).\n"+
+			"# TYPE jpkicheck_kiosk_held gauge\njpkicheck_kiosk_held %d\n", held)
+	case "":
+		if hold != "" {
+			h.Set("Content-Type", "text/html; charset=utf-8")
+			h.Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, holdPage, html.EscapeString(hold))
+			return
+		}
+		fallthrough
 	default:
 		f, ok := files[rest]
 		if !ok {
@@ -187,6 +261,53 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// holdPage shows an administrator message in place of the page, and looks
+// again every 30 s: once the cause is gone the page itself comes back.
+const holdPage = `<!doctype html>
+<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="30">
+<title>jpkicheck</title></head>
+<body><h1>%s</h1></body></html>
+`
+
+// tokenParam is the query parameter the page's address carries its token
+// in; tokenCookie is where the browser keeps it afterwards.
+const (
+	tokenParam  = "token"
+	tokenCookie = "jpkicheck_token"
+)
+
+// login takes the token from the page's address: a right one becomes a
+// cookie and the address loses it (it would otherwise show in the
+// address bar and the history); a wrong one is refused.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if !s.validToken(r.URL.Query().Get(tokenParam)) {
+		fail(w, http.StatusUnauthorized, "wrong token: open the address the kiosk printed when it started")
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.o.Token, Path: s.o.Prefix,
+		HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.Redirect(w, r, s.o.Prefix, http.StatusSeeOther)
+}
+
+// own reports a request from the kiosk's own page (or a script that was
+// given the token).
+func (s *Server) own(r *http.Request) bool {
+	if s.o.Token == "" {
+		return false
+	}
+	if c, err := r.Cookie(tokenCookie); err == nil && s.validToken(c.Value) {
+		return true
+	}
+	if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && s.validToken(bearer) {
+		return true
+	}
+	return false
+}
+
+func (s *Server) validToken(t string) bool {
+	return s.o.Token != "" && subtle.ConstantTimeCompare([]byte(t), []byte(s.o.Token)) == 1
+}
+
 // route strips the prefix; the comparison of a secret prefix takes the
 // same time whichever byte differs.
 func (s *Server) route(path string) (string, bool) {
@@ -202,18 +323,79 @@ func fail(w http.ResponseWriter, code int, msg string) {
 	http.Error(w, msg, code)
 }
 
+// eventStream is one open event stream.
+type eventStream struct {
+	own    bool
+	client string        // the remote address without its port
+	end    chan struct{} // closed when a newer stream takes its place
+}
+
+// admit makes room for a new event stream, or says there is none. The
+// kiosk's own page always gets one: its own oldest ends past ownStreams,
+// or else the oldest stranger's when every stream is taken. Any other
+// client is refused past PerClient streams from its address or when
+// every stream is taken, so that a flood from one address can take
+// neither the own page's stream nor the ones others already hold.
+func (s *Server) admit(own bool, client string) (*eventStream, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var mine, strangers []int // oldest first
+	for i, st := range s.streams {
+		switch {
+		case st.own && own:
+			mine = append(mine, i)
+		case !st.own:
+			strangers = append(strangers, i)
+			if !own && st.client == client {
+				mine = append(mine, i)
+			}
+		}
+	}
+	drop := -1
+	switch {
+	case !own && (len(mine) >= s.o.PerClient || len(s.streams) >= s.o.MaxClients):
+		return nil, false
+	case own && len(mine) >= ownStreams:
+		drop = mine[0]
+	case own && len(s.streams) >= s.o.MaxClients && len(strangers) > 0:
+		drop = strangers[0]
+	}
+	if drop >= 0 {
+		close(s.streams[drop].end)
+		s.streams = append(s.streams[:drop], s.streams[drop+1:]...)
+	}
+	st := &eventStream{own: own, client: client, end: make(chan struct{})}
+	s.streams = append(s.streams, st)
+	return st, true
+}
+
+// release forgets a stream that ended (unless it was dropped already).
+func (s *Server) release(st *eventStream) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, x := range s.streams {
+		if x == st {
+			s.streams = append(s.streams[:i], s.streams[i+1:]...)
+			return
+		}
+	}
+}
+
 // events streams the status: the current one at once, then every change.
 // A slow client skips intermediate states and always ends at the current
 // one (each message is the whole status; seq shows what was skipped).
-func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	select {
-	case s.sem <- struct{}{}:
-		defer func() { <-s.sem }()
-	default:
+func (s *Server) events(w http.ResponseWriter, r *http.Request, own bool) {
+	client, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		client = r.RemoteAddr
+	}
+	st, ok := s.admit(own, client)
+	if !ok {
 		w.Header().Set("Retry-After", "5")
 		fail(w, http.StatusServiceUnavailable, "too many event streams")
 		return
 	}
+	defer s.release(st)
 	rc := http.NewResponseController(w)
 	// The server's read and write timeouts are for ordinary requests; a
 	// stream lives as long as the page, with a deadline on each write.
@@ -252,6 +434,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		case <-s.done:
+			return
+		case <-st.end:
 			return
 		}
 	}

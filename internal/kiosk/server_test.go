@@ -22,6 +22,7 @@ type served struct {
 	addr string // host:port
 	base string // http://addr + prefix
 	hs   *http.Server
+	srv  *Server
 }
 
 func serve(t *testing.T, o ServerOptions, tweak func(*http.Server)) *served {
@@ -49,7 +50,7 @@ func serve(t *testing.T, o ServerOptions, tweak func(*http.Server)) *served {
 	if prefix == "" {
 		prefix = "/"
 	}
-	return &served{harness: h, addr: o.Addr, base: "http://" + o.Addr + prefix, hs: hs}
+	return &served{harness: h, addr: o.Addr, base: "http://" + o.Addr + prefix, hs: hs, srv: srv}
 }
 
 // get sends a request with the given Host header.

@@ -22,6 +22,16 @@ type kioskMessages struct {
 	BadLinger     func(value string) string
 	// OfficeError words a mistake in the --office file (after "file:line: ").
 	OfficeError func(p OfficeProblem) string
+	// ListenRefused refuses an address other machines can reach without
+	// --allow-lan.
+	ListenRefused func(addr string) string
+	// LANToken gives the address with its token, for --allow-lan.
+	LANToken func(url string) string
+	// ClockWrong is the administrator's message while the PC's date (now,
+	// YYYY-MM-DD) cannot be right; the page shows it instead of answers.
+	ClockWrong func(now string) string
+	// NoBrowser: --browser found no Chromium, Chrome or Edge.
+	NoBrowser string
 }
 
 // OfficeProblem is a mistake in an office file as the catalogue needs it;

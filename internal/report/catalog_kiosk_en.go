@@ -63,16 +63,25 @@ var enKiosk = kioskMessages{
 	},
 
 	HelpKiosk: `Usage:
-  jpkicheck kiosk [--listen 127.0.0.1:8080] [--office FILE] [--reader NAME] [--linger 20s] [--quick]
+  jpkicheck kiosk [--listen 127.0.0.1:8080] [--office FILE] [--reader NAME] [--linger 20s] [--quick] [--browser]
 
 Serves a full-screen page for a PC in a city-office lobby. Placing a card shows
 the answer at once; taking it clears the screen. No PIN is entered, no personal
 data is read, and nothing is kept. Open the address it prints in a browser in
-full-screen (kiosk) mode. Ctrl+C stops it.
+full-screen (kiosk) mode, or let --browser start one. Ctrl+C stops it.
+Log lines start with the date and time; they never carry a resident's dates.
 
 Flags:
   --listen ADDR         address to listen on (default 127.0.0.1:8080; an address
-                        other machines can reach prints a warning)
+                        other machines can reach needs --allow-lan)
+  --allow-lan           allow an address other machines can reach: the page, its
+                        API and /metrics then need the token printed at start
+  --token-file FILE     read that token from FILE (the same across restarts, for
+                        monitoring); without it each start makes a new one
+  --browser             start Chromium, Chrome or Edge full-screen on the page
+                        once it is served, restart it if it exits, and stop it
+                        on exit
+  --browser-path FILE   the browser --browser starts
   --office FILE         the office details (counter, floor, hours, phone); without
                         it the page shows an example, labelled as one
   --reader NAME         only use readers whose name contains NAME
@@ -88,8 +97,8 @@ Flags:
   --json                print the address as a JSON object (for scripts)
 
 Examples:
-  $ jpkicheck kiosk --office office.conf
-  $ chromium --kiosk http://127.0.0.1:8080/
+  $ jpkicheck kiosk --office office.conf --browser
+  $ jpkicheck kiosk --office office.conf --listen 0.0.0.0:8080 --allow-lan
 `,
 	HelpUI: `Usage:
   jpkicheck ui [--no-browser] [--reader NAME] [--quick] [--sim [PROFILE]]
@@ -171,4 +180,17 @@ Examples:
 		}
 		return "unreadable line"
 	},
+	ListenRefused: func(addr string) string {
+		return fmt.Sprintf("refusing to listen on %s: other machines on the network could read each resident's result. "+
+			"For the lobby PC alone use --listen 127.0.0.1:8080; to serve other machines on purpose add --allow-lan "+
+			"(the page then needs the token printed at start).", addr)
+	},
+	LANToken: func(url string) string {
+		return fmt.Sprintf("other machines on the network can reach this page; it needs its token: open %s", url)
+	},
+	ClockWrong: func(now string) string {
+		return fmt.Sprintf("This computer's clock says %s, which cannot be right. Answers are not shown until the date "+
+			"and time are set correctly (staff: check the clock and its time synchronisation).", now)
+	},
+	NoBrowser: "--browser found no Chromium, Google Chrome or Microsoft Edge; install one, or name it with --browser-path",
 }

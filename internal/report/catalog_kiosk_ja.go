@@ -63,16 +63,24 @@ var jaKiosk = kioskMessages{
 	},
 
 	HelpKiosk: `使い方:
-  jpkicheck kiosk [--listen 127.0.0.1:8080] [--office ファイル] [--reader 名前] [--linger 20s] [--quick]
+  jpkicheck kiosk [--listen 127.0.0.1:8080] [--office ファイル] [--reader 名前] [--linger 20s] [--quick] [--browser]
 
 市役所のロビーなどに置く端末のために、全画面のページを配信するサーバーを起動します。
 カードを置くとすぐに結果を表示し、カードを取ると画面から消えます。暗証番号の入力はなく、
 個人の情報は読まず、何も保存しません。表示されたアドレスをブラウザーの全画面
-(キオスクモード)で開いてください。Ctrl+C で終了します。
+(キオスクモード)で開くか、--browser で起動させてください。Ctrl+C で終了します。
+ログの各行は日付と時刻で始まり、来庁者の日付は記録しません。
 
 オプション:
   --listen アドレス     待ち受けるアドレス(既定 127.0.0.1:8080。ほかの端末から届く
-                        アドレスにすると警告を表示します)
+                        アドレスには --allow-lan が必要です)
+  --allow-lan           ほかの端末から届くアドレスを許可する。ページ・API・/metrics
+                        には起動時に表示するトークンが必要になります
+  --token-file ファイル そのトークンをファイルから読む(再起動しても同じ。監視用)。
+                        省略時は起動のたびに新しく作ります
+  --browser             配信を始めたら Chromium・Chrome・Edge を全画面で起動し、
+                        終了したら起動し直し、終了時に閉じる
+  --browser-path ファイル --browser で起動するブラウザー
   --office ファイル     窓口の案内(窓口・場所・受付時間・電話)を書いたファイル。
                         省略時は「表示例」と明示した例を表示します
   --reader 名前         名前にこの文字を含むリーダーだけを使う
@@ -87,8 +95,8 @@ var jaKiosk = kioskMessages{
   --json                アドレスをスクリプト向けにJSONで出力
 
 例:
-  $ jpkicheck kiosk --office office.conf
-  $ chromium --kiosk http://127.0.0.1:8080/
+  $ jpkicheck kiosk --office office.conf --browser
+  $ jpkicheck kiosk --office office.conf --listen 0.0.0.0:8080 --allow-lan
 `,
 	HelpUI: `使い方:
   jpkicheck ui [--no-browser] [--reader 名前] [--quick] [--sim [プロファイル]]
@@ -169,4 +177,17 @@ Ctrl+C で終了します。
 		}
 		return "読み取れない行です"
 	},
+	ListenRefused: func(addr string) string {
+		return fmt.Sprintf("%s では待ち受けません。ネットワーク上のほかの端末から、来庁者一人ひとりの結果が見えてしまいます。"+
+			"ロビーの端末だけで使うときは --listen 127.0.0.1:8080 としてください。ほかの端末に意図して見せるときは "+
+			"--allow-lan を付けてください(ページには起動時に表示するトークンが必要になります)。", addr)
+	},
+	LANToken: func(url string) string {
+		return fmt.Sprintf("このページはネットワーク上のほかの端末から開けます。開くにはトークンが必要です: %s", url)
+	},
+	ClockWrong: func(now string) string {
+		return fmt.Sprintf("このパソコンの時計が %s になっており、正しくありません。日付と時刻を正しく合わせるまで、"+
+			"結果は表示しません(職員の方へ: 時計と時刻同期の設定を確認してください)。", now)
+	},
+	NoBrowser: "--browser で使うブラウザー(Chromium、Google Chrome、Microsoft Edge)が見つかりません。インストールするか、--browser-path で指定してください",
 }
