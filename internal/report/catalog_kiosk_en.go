@@ -63,7 +63,7 @@ var enKiosk = kioskMessages{
 	},
 
 	HelpKiosk: `Usage:
-  jpkicheck kiosk [--listen 127.0.0.1:8080] [--office FILE] [--reader NAME] [--linger 20s] [--quick] [--browser]
+  jpkicheck kiosk [--listen 127.0.0.1:8080] [--office FILE] [--reader NAME] [--linger 60s] [--quick] [--browser]
 
 Serves a full-screen page for a PC in a city-office lobby. Placing a card shows
 the answer at once; taking it clears the screen. No PIN is entered, no personal
@@ -86,7 +86,7 @@ Flags:
                         it the page shows an example, labelled as one
   --reader NAME         only use readers whose name contains NAME
   --linger DURATION     how long a result shows before "please take your card"
-                        (default 20s)
+                        (default 60s; the office file's reading_time when not given)
   --quick               read only the expiry; skip the issuer check
   --lang ja|en          the page's first language (default ja)
   --sim [PROFILE]       start with the built-in simulated card in (demos, checks)
@@ -111,7 +111,7 @@ Flags:
   --no-browser          print the address instead of opening a browser
   --reader NAME         only use readers whose name contains NAME
   --linger DURATION     how long a result shows before "please take your card"
-                        (default 20s)
+                        (default 60s; the office file's reading_time when not given)
   --quick               read only the expiry; skip the issuer check
   --lang ja|en          the page's first language
   --sim [PROFILE]       use the built-in simulated card instead of a reader

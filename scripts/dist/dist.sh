@@ -6,7 +6,7 @@
 # release toolchain. Writes to OUTDIR:
 #   jpkicheck-VERSION-windows-amd64.zip  jpkicheck.exe (version information
 #                                        and icon), README.txt (ja+en), the
-#                                        kiosk files (kiosk.cmd, office.conf)
+#                                        kiosk files (kiosk.cmd, office.conf, lobby-pc.ps1)
 #   jpkicheck_VERSION_amd64.deb          /usr/bin/jpkicheck, depends on pcscd,
 #                                        the kiosk's systemd units
 #   jpkicheck-VERSION-linux-amd64.tar.gz the binary, README, the kiosk's units
@@ -73,6 +73,7 @@ crlf() { sed "s/VERSION/$version/g; s/\$/\r/" "$1" >"$2"; }
 crlf packaging/windows/README.txt "$tmp/$win/README.txt"
 crlf packaging/windows/kiosk.cmd "$tmp/$win/kiosk.cmd"
 crlf packaging/windows/office.conf "$tmp/$win/office.conf"
+crlf deploy/windows/lobby-pc.ps1 "$tmp/$win/lobby-pc.ps1"
 stamp "$tmp/$win"
 (cd "$tmp" && find "$win" -print | sort | zip -q -X -D -@ "$out/$win.zip")
 
