@@ -258,12 +258,18 @@ func (c *cli) officeError(path string, err error) string {
 		return path + ": " + c.msg.Kiosk.OfficeError(report.OfficeProblem{Kind: "unreadable", Field: err.Error()})
 	}
 	p := report.OfficeProblem{Kind: oe.Kind.String(), Field: oe.Field, Suggest: oe.Suggest, Other: oe.Other,
-		Known: strings.Join(office.Keys, ", ")}
+		Known: strings.Join(office.Keys, ", "), Value: oe.Value}
 	switch oe.Kind {
 	case office.TooLong:
 		p.Limit = office.MaxValueRune
 	case office.TooBig:
 		p.Limit = office.MaxFileSize >> 10
+	case office.BadRange:
+		p.Limit = office.MaxRangeDays
+	case office.TooManyDates:
+		p.Limit = office.MaxDates
+	case office.BadSetting:
+		p.Limit = int(office.MaxReadingTime.Seconds())
 	}
 	where := oe.File
 	if oe.Line > 0 {

@@ -20,7 +20,7 @@ func TestExample(t *testing.T) {
 		"counter": {"市民課", "Citizens Division"},
 		"floor":   {"本庁舎1階", "Main building, 1st floor"},
 		"hours":   {"8:30〜17:00", "8:30–17:00"},
-		"phone":   {"0774-56-4025", "0774-56-4025"},
+		"phone":   {"00-0000-0000", "00-0000-0000"},
 	}
 	for k, w := range want {
 		f := o.field(k)

@@ -42,7 +42,8 @@ type OfficeProblem struct {
 	Suggest string // unknown_field: the key it probably meant
 	Other   int    // duplicate: the line where it was first set
 	Known   string // the keys there are, for unknown_field and no_fields
-	Limit   int    // too_long: characters; too_big: KiB
+	Limit   int    // too_long: characters; too_big: KiB; bad_range, too_many_dates, bad_setting: the bound
+	Value   string // bad_date, bad_range, bad_setting: the item as written; open_and_closed: the day
 }
 
 // KioskPage holds the page's static words (JSON keys are what the page's

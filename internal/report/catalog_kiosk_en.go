@@ -177,6 +177,19 @@ Examples:
 			return fmt.Sprintf("cannot read it (%s)", p.Field)
 		case "only_english":
 			return fmt.Sprintf("%q is set without the Japanese text (the Japanese screen would be blank)", p.Field)
+		case "bad_date":
+			return fmt.Sprintf("%q in %q is not a date (write YYYY-MM-DD, e.g. 2027-03-27; several separated by commas)", p.Value, p.Field)
+		case "bad_range":
+			return fmt.Sprintf("%q in %q is not a range of days (write FROM..TO, the earlier day first, at most %d days)", p.Value, p.Field, p.Limit)
+		case "open_and_closed":
+			return fmt.Sprintf("%s is in %q here and in the other list on line %d (a day is either open or closed)", p.Value, p.Field, p.Other)
+		case "too_many_dates":
+			return fmt.Sprintf("more than %d days in open_days and closed_days", p.Limit)
+		case "bad_setting":
+			if p.Field == "voice" {
+				return fmt.Sprintf("%q in %q is neither on nor off", p.Value, p.Field)
+			}
+			return fmt.Sprintf("%q in %q is not a number of seconds from 1 to %d (e.g. %s = 60)", p.Value, p.Field, p.Limit, p.Field)
 		}
 		return "unreadable line"
 	},

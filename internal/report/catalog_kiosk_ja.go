@@ -174,6 +174,19 @@ Ctrl+C で終了します。
 			return fmt.Sprintf("読み込めません(%s)", p.Field)
 		case "only_english":
 			return fmt.Sprintf("「%s」に対応する日本語の項目がありません(英語だけでは日本語の画面が空になります)", p.Field)
+		case "bad_date":
+			return fmt.Sprintf("「%s」の「%s」は日付ではありません(YYYY-MM-DD の形で、例: 2027-03-27。複数はカンマで区切ります)", p.Field, p.Value)
+		case "bad_range":
+			return fmt.Sprintf("「%s」の「%s」は期間になっていません(開始..終了 の形で、早い日を先に、%d日以内)", p.Field, p.Value, p.Limit)
+		case "open_and_closed":
+			return fmt.Sprintf("%s が、この行の「%s」と %d 行目の両方にあります(開庁日か閉庁日のどちらかにしてください)", p.Value, p.Field, p.Other)
+		case "too_many_dates":
+			return fmt.Sprintf("open_days と closed_days の日数が %d 日を超えています", p.Limit)
+		case "bad_setting":
+			if p.Field == "voice" {
+				return fmt.Sprintf("「%s」の「%s」は on か off で指定してください", p.Field, p.Value)
+			}
+			return fmt.Sprintf("「%s」の「%s」は 1〜%d の秒数で指定してください(例: %s = 60)", p.Field, p.Value, p.Limit, p.Field)
 		}
 		return "読み取れない行です"
 	},

@@ -35,7 +35,8 @@ func TestOfficeErrorWording(t *testing.T) {
 		t.Errorf("ja: %s", got)
 	}
 	for _, kind := range []string{"unknown_language", "missing_equals", "missing_key", "duplicate", "empty_value",
-		"too_long", "control_char", "unreadable", "bad_utf8", "utf16", "too_big", "no_fields", "only_english"} {
+		"too_long", "control_char", "unreadable", "bad_utf8", "utf16", "too_big", "no_fields", "only_english",
+		"bad_date", "bad_range", "open_and_closed", "too_many_dates", "bad_setting"} {
 		for _, c := range []*Catalog{&ja, &en} {
 			if got := c.Kiosk.OfficeError(OfficeProblem{Kind: kind, Field: "name"}); got == c.Kiosk.OfficeError(OfficeProblem{}) {
 				t.Errorf("%s: %s has no wording of its own", c.Lang, kind)

@@ -72,7 +72,7 @@ rm -f "$syso"
 crlf() { sed "s/VERSION/$version/g; s/\$/\r/" "$1" >"$2"; }
 crlf packaging/windows/README.txt "$tmp/$win/README.txt"
 crlf packaging/windows/kiosk.cmd "$tmp/$win/kiosk.cmd"
-crlf packaging/windows/office.conf "$tmp/$win/office.conf"
+crlf internal/office/example.conf "$tmp/$win/office.conf"
 crlf deploy/windows/lobby-pc.ps1 "$tmp/$win/lobby-pc.ps1"
 stamp "$tmp/$win"
 (cd "$tmp" && find "$win" -print | sort | zip -q -X -D -@ "$out/$win.zip")
@@ -83,6 +83,7 @@ mkdir -p "$tmp/$lin/deploy"
 CGO_ENABLED=1 GOOS=linux GOARCH=amd64 "$go" build -trimpath -ldflags "$ldflags" -o "$tmp/$lin/jpkicheck" ./cmd/jpkicheck
 cp README.md "$tmp/$lin/"
 cp deploy/linux/* "$tmp/$lin/deploy/"
+cp internal/office/example.conf "$tmp/$lin/deploy/office.conf"
 
 ## The .deb (dpkg-deb honours SOURCE_DATE_EPOCH for its own times).
 deb="$tmp/deb"
@@ -92,7 +93,7 @@ install -D -m 0644 deploy/linux/jpkicheck-kiosk.service "$deb/usr/lib/systemd/sy
 install -D -m 0644 deploy/linux/jpkicheck-kiosk-browser.service "$deb/usr/lib/systemd/user/jpkicheck-kiosk-browser.service"
 install -D -m 0644 deploy/linux/50-jpkicheck-kiosk.rules "$deb/usr/share/polkit-1/rules.d/50-jpkicheck-kiosk.rules"
 install -D -m 0644 deploy/linux/jpkicheck-kiosk.default "$deb/etc/default/jpkicheck-kiosk"
-install -D -m 0644 deploy/linux/office.conf "$deb/etc/jpkicheck/office.conf"
+install -D -m 0644 internal/office/example.conf "$deb/etc/jpkicheck/office.conf"
 mkdir -p "$deb/DEBIAN"
 printf '/etc/default/jpkicheck-kiosk\n/etc/jpkicheck/office.conf\n' >"$deb/DEBIAN/conffiles"
 sed "s/@VERSION@/$debversion/; s/@SIZE@/$(du -sk --exclude=DEBIAN "$deb" | cut -f1)/" packaging/deb/control >"$deb/DEBIAN/control"
