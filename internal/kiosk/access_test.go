@@ -20,24 +20,14 @@ const testToken = "kiosk-test-token-0123456789"
 // ("" for none) without following redirects.
 func (s *served) request(t *testing.T, path, cookie, bearer string) (*http.Response, string) {
 	t.Helper()
-	req, err := http.NewRequest("GET", "http://"+s.addr+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cookie != "" {
-		req.AddCookie(&http.Cookie{Name: tokenCookie, Value: cookie})
-	}
-	if bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+bearer)
-	}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp, string(body)
+	return s.send(t, "GET", path, func(req *http.Request) {
+		if cookie != "" {
+			req.AddCookie(&http.Cookie{Name: tokenCookie, Value: cookie})
+		}
+		if bearer != "" {
+			req.Header.Set("Authorization", "Bearer "+bearer)
+		}
+	})
 }
 
 // openStream opens /api/events, as the kiosk's own page when own, and

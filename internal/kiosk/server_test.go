@@ -56,13 +56,22 @@ func serve(t *testing.T, o ServerOptions, tweak func(*http.Server)) *served {
 // get sends a request with the given Host header.
 func (s *served) get(t *testing.T, method, path, host string) (*http.Response, string) {
 	t.Helper()
+	return s.send(t, method, path, func(req *http.Request) {
+		if host != "" {
+			req.Host = host
+		}
+	})
+}
+
+// send sends a request, set up by edit, without following redirects, and
+// returns the response with its body read.
+func (s *served) send(t *testing.T, method, path string, edit func(*http.Request)) (*http.Response, string) {
+	t.Helper()
 	req, err := http.NewRequest(method, "http://"+s.addr+path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if host != "" {
-		req.Host = host
-	}
+	edit(req)
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Do(req)
 	if err != nil {

@@ -22,15 +22,7 @@ export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}"
 export TZ=UTC LC_ALL=C
 umask 022
 
-# need PROGRAM PACKAGE: install the Debian package if the program is missing.
-need() {
-	command -v "$1" >/dev/null 2>&1 && return 0
-	if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-		echo "$0: needs $1 (Debian package $2)" >&2
-		exit 1
-	fi
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
-}
+. scripts/lib/need.sh
 need zip zip
 need dpkg-deb dpkg
 
