@@ -85,6 +85,7 @@ func (c *Catalog) Layout(r *CardReport, o LayoutOptions) *Layout {
 			l.Certs = append(l.Certs, c.certSection(cert, o))
 		}
 	}
+	c.cardNotes(l, r, o)
 	l.PINs, l.Warnings = c.pinSection(r.PINs)
 	if r.needsOffice() {
 		l.Bring = &Section{Title: c.LabelBring, Rows: []Row{
@@ -116,6 +117,7 @@ func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
 	if r.Months != window.DefaultMonths {
 		s.Next = append(s.Next, c.MonthsNote(r.Months))
 	}
+	s.Dates, s.Next = c.officeRows(s.Dates, s.Next, r.Window)
 	return s
 }
 

@@ -19,7 +19,7 @@ func TestParseWritten(t *testing.T) {
 		}
 	}
 	for s, w := range map[string]Date{
-		"令和元年5月1日": MustDate(2019, 5, 1),
+		"令和元年5月1日":   MustDate(2019, 5, 1),
 		"平成31年4月30日": MustDate(2019, 4, 30),
 		"H31.4.30":   MustDate(2019, 4, 30),
 		"平成32年3月1日":  MustDate(2020, 3, 1),
