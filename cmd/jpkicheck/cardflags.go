@@ -136,10 +136,10 @@ func (f *cardFlags) trust() (*jpki.TrustStore, error) {
 			if errors.Is(err, fs.ErrNotExist) {
 				kind = "missing"
 			}
-			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, f.c.msg.TrustCAReason(kind))}
+			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, f.c.msg.TrustCAReason(kind)), hint: true}
 		}
 		if _, err := store.AddPEM(data); err != nil {
-			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, f.c.msg.TrustCAReason("not_pem"))}
+			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, f.c.msg.TrustCAReason("not_pem")), hint: true}
 		}
 	}
 	return store, nil

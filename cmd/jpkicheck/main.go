@@ -240,6 +240,15 @@ func (c *cli) fail(command string, err error) int {
 	if hint != "" {
 		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, hint)
 	}
+	if hint == "" {
+		// The message carries its own example; the object still points
+		// to the help, as every error object has a hint.
+		hc := or(ue.command, command)
+		if hc != "" {
+			hc += " "
+		}
+		hint = c.msg.HintHelp(hc)
+	}
 	c.jsonError(report.Usage, ue.msg, hint, report.ExitUsage)
 	return report.ExitUsage
 }
@@ -248,4 +257,12 @@ func (c *cli) fail(command string, err error) int {
 // never when NO_COLOR is set (https://no-color.org).
 func (c *cli) style() report.Style {
 	return report.Style{Color: c.stdoutTTY && c.getenv("NO_COLOR") == "" && c.getenv("TERM") != "dumb"}
+}
+
+// or returns s, or fallback when s is empty.
+func or(s, fallback string) string {
+	if s != "" {
+		return s
+	}
+	return fallback
 }

@@ -40,6 +40,7 @@ const (
 	Cancelled     Problem = "cancelled"      // Ctrl-C, Ctrl-D or SIGTERM
 	ClockWrong    Problem = "clock_wrong"    // a certificate starts after today: the computer's date is wrong
 	Usage         Problem = "usage"          // bad input on the command line (--json's error object)
+	RemindersPast Problem = "reminders_past" // ics: every reminder day has passed
 	Internal      Problem = "error"          // anything else
 )
 
