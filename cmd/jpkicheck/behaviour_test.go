@@ -71,3 +71,32 @@ func TestWindowWrittenDates(t *testing.T) {
 		t.Errorf("令和元年: %s", r.stdout)
 	}
 }
+
+// Errors and flags as documented: the last --lang wins, --version and -v
+// print the version, --json makes even a usage error a JSON object.
+func TestFlagsAsDocumented(t *testing.T) {
+	if r := runCLI(t, nil, "window", "--expiry", "soon", "--lang", "en", "--lang", "ja"); !strings.Contains(r.stderr, "例") {
+		t.Errorf("the last --lang did not win:\n%s", r.stderr)
+	}
+	for _, a := range []string{"--version", "-v"} {
+		if r := runCLI(t, nil, a); r.code != 0 || !strings.HasPrefix(r.stdout, "jpkicheck ") {
+			t.Errorf("%s: exit %d, %q %q", a, r.code, r.stdout, r.stderr)
+		}
+	}
+	r := runCLI(t, nil, "--bogus", "--json", "--lang", "en")
+	var obj struct {
+		Error    struct{ Problem, Message, Hint string }
+		ExitCode int `json:"exit_code"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil || obj.Error.Problem != "usage" || obj.ExitCode != 2 || obj.Error.Hint == "" || r.code != 2 {
+		t.Errorf("usage error with --json: exit %d, %+v, %v\n%s", r.code, obj, err, r.stdout)
+	}
+	if r := runCLI(t, nil, "--bogus", "-x", "--lang", "en"); strings.Contains(r.stderr, "--x") {
+		t.Errorf("a one-letter flag is echoed with two dashes: %s", r.stderr)
+	}
+	schemas := compileSchemas(t)
+	u := runCLI(t, nil, "--bogus", "--json", "--lang", "en")
+	validate(t, schemas["error"], "usage error", u.stdout)
+	w := runCLI(t, nil, "window", "--expiry", "2027/1/10", "--today", "2026-12-20", "--card-expiry", "R9.1.10", "--json")
+	validate(t, schemas["window"], "window --card-expiry", w.stdout)
+}

@@ -171,9 +171,10 @@ func (f *cardFlags) options(prog *progress) source.Options {
 		},
 	}
 	if f.trace {
+		var mask traceMask
 		o.Trace = func(e jpki.TraceEvent) {
 			prog.clear()
-			fmt.Fprintf(f.c.stderr, "trace: %s\n", e)
+			fmt.Fprintf(f.c.stderr, "trace: %s\n", mask.apply(e))
 		}
 	}
 	return o
@@ -328,4 +329,27 @@ func whyUnreadable(card *source.Card, err error) error {
 		return fmt.Errorf("%w: %w", jpki.ErrNoCertificate, err)
 	}
 	return err
+}
+
+// traceMask keeps the holder's certificates out of --trace, which the
+// README asks people to share: a certificate's bytes hold its serial
+// number and subject, so data read from the holder's certificate files
+// (EF 000A authentication, EF 0001 signing) is shown as its length only.
+// The CA certificates and everything else stay visible for diagnosis.
+type traceMask struct{ holderFile bool }
+
+func (m *traceMask) apply(e jpki.TraceEvent) jpki.TraceEvent {
+	cmd := e.Command
+	switch {
+	case len(cmd) >= 7 && cmd[1] == 0xA4 && cmd[2] == 0x02:
+		// SELECT EF: remember whether a holder's certificate is selected.
+		ef := uint16(cmd[5])<<8 | uint16(cmd[6])
+		m.holderFile = ef == 0x000A || ef == 0x0001
+	case len(cmd) >= 4 && cmd[1] == 0xA4:
+		m.holderFile = false // an applet selected
+	case len(cmd) >= 2 && cmd[1] == 0xB0 && m.holderFile && e.ResponseWithheld == 0 && len(e.Response) > 2:
+		e.ResponseWithheld = len(e.Response) - 2
+		e.Response = e.Response[len(e.Response)-2:]
+	}
+	return e
 }

@@ -204,16 +204,29 @@ func (c *cli) readSign(ctx context.Context, card *source.Card, f *checkFlags, tr
 
 // runDemo runs the whole check on the built-in simulated card, in a
 // renewal window so that every part of the report shows, and ends by
-// listing the other profiles to try. It exits 0: the demo worked.
+// listing the other profiles to try and the simulated card's PIN and
+// password. It exits 0 in both formats whatever the profile shows: the
+// demo worked (the JSON's exit_code still says what check would exit).
+// Usage errors still exit 2, and Ctrl-C 130.
 func runDemo(ctx context.Context, c *cli, f *checkFlags, _ []string) (int, error) {
 	if f.card.sim.profile == "" {
 		f.card.sim.profile = "window-open"
 	}
 	code, err := c.check(ctx, f)
-	if err != nil || f.common.json {
+	if err != nil || code == report.ExitUsage || code == exitInterrupted {
 		return code, err
 	}
-	fmt.Fprintln(c.stdout)
-	fmt.Fprintln(c.stdout, c.msg.DemoMore(profileNames()))
+	if !f.common.json {
+		fmt.Fprintln(c.stdout)
+		fmt.Fprintln(c.stdout, c.msg.DemoMore(profileNames()))
+		fmt.Fprintln(c.stdout, c.msg.DemoSecrets(simAuthPIN, simSignPassword))
+	}
 	return report.ExitOK, nil
 }
+
+// The simulated card's PIN and password, as the simulator sets them by
+// default (a test checks that they are accepted).
+const (
+	simAuthPIN      = "1234"
+	simSignPassword = "ABC123"
+)
