@@ -100,3 +100,19 @@ func TestFlagsAsDocumented(t *testing.T) {
 	w := runCLI(t, nil, "window", "--expiry", "2027/1/10", "--today", "2026-12-20", "--card-expiry", "R9.1.10", "--json")
 	validate(t, schemas["window"], "window --card-expiry", w.stdout)
 }
+
+// --trace, which people are asked to share, shows the holder's
+// certificates as lengths only: their bytes hold the serial number and
+// the subject.
+func TestTraceMasksCertificates(t *testing.T) {
+	sr := runSimInput(t, "", false, "check", "--sim", "--trace", "--lang", "en")
+	if !strings.Contains(sr.stderr, "withheld") {
+		t.Errorf("no certificate data withheld:\n%s", sr.stderr)
+	}
+	for _, line := range strings.Split(sr.stderr, "\n") {
+		if strings.HasPrefix(line, "trace: 00 B0") && len(line) > 120 {
+			t.Errorf("certificate bytes traced: %.120s…", line)
+		}
+	}
+	assertNoPersonalData(t, sr.stdout, sr.stderr)
+}
