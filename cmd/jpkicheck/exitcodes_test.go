@@ -121,3 +121,12 @@ func TestExitCodeTable(t *testing.T) {
 		})
 	}
 }
+
+// TestMain removes the binary built for TestExitCodeTable.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" && binErr == nil {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
