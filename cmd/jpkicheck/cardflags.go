@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"slices"
@@ -33,7 +34,15 @@ type cardFlags struct {
 func (c *cli) addCardFlags(fs *flag.FlagSet) *cardFlags {
 	f := &cardFlags{c: c}
 	fs.StringVar(&f.reader, "reader", "", "")
-	fs.DurationVar(&f.wait, "wait", 30*time.Second, "")
+	f.wait = 30 * time.Second
+	fs.Func("wait", "", func(s string) error {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return c.badValue(c.msg.BadWait(s))
+		}
+		f.wait = d
+		return nil
+	})
 	fs.Var(&f.sim, "sim", "")
 	fs.BoolVar(&f.trace, "trace", false, "")
 	fs.Func("trust-ca", "", func(s string) error { f.trustCA = append(f.trustCA, s); return nil })
@@ -76,16 +85,30 @@ func (f *cardFlags) takeProfile(rest []string) []string {
 			return slices.Delete(slices.Clone(rest), i, i+1)
 		}
 	}
+	// A misspelt profile ("--sim expird") is taken as the profile meant,
+	// so that checkProfile names it with a suggestion, rather than left
+	// as an unexpected argument. Command words are never taken.
+	for i, a := range rest {
+		if !slices.Contains(commandWords, a) && suggest(a, profileList()) != "" {
+			f.sim.profile = a
+			return slices.Delete(slices.Clone(rest), i, i+1)
+		}
+	}
 	return rest
 }
 
-func profileNames() string {
+// commandWords are the positional words commands take themselves.
+var commandWords = []string{"status", "verify", "auth", "sign", "auth-ca", "sign-ca"}
+
+func profileList() []string {
 	var names []string
 	for _, p := range source.Profiles() {
 		names = append(names, p.Name)
 	}
-	return strings.Join(names, ", ")
+	return names
 }
+
+func profileNames() string { return strings.Join(profileList(), ", ") }
 
 // day is --today, or today in Japan.
 func (f *cardFlags) day() window.Date {
@@ -95,7 +118,12 @@ func (f *cardFlags) day() window.Date {
 	return f.c.today()
 }
 
-func (f *cardFlags) rule() window.Rule { return window.Rule{Months: f.months.value} }
+// rule is the renewal rule with the default office calendar (weekends,
+// national holidays, 29 December to 3 January), so every answer names the
+// office days a resident can really go.
+func (f *cardFlags) rule() window.Rule {
+	return window.Rule{Months: f.months.value, Calendar: window.NewCalendar(nil, nil)}
+}
 
 // trust builds the recognised CA set: the built-in J-LIS CAs plus every
 // --trust-ca file.
@@ -104,10 +132,14 @@ func (f *cardFlags) trust() (*jpki.TrustStore, error) {
 	for _, path := range f.trustCA {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, err.Error()), command: ""}
+			kind := "unreadable"
+			if errors.Is(err, fs.ErrNotExist) {
+				kind = "missing"
+			}
+			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, f.c.msg.TrustCAReason(kind)), hint: true}
 		}
 		if _, err := store.AddPEM(data); err != nil {
-			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, err.Error()), command: ""}
+			return nil, &usageError{msg: f.c.msg.BadTrustCA(path, f.c.msg.TrustCAReason("not_pem")), hint: true}
 		}
 	}
 	return store, nil
@@ -116,7 +148,8 @@ func (f *cardFlags) trust() (*jpki.TrustStore, error) {
 // checkProfile rejects a --sim profile the simulated card does not have.
 func (f *cardFlags) checkProfile() error {
 	if f.sim.profile != "" && !source.IsProfile(f.sim.profile) {
-		return &usageError{msg: f.c.msg.UnknownProfile(f.sim.profile, profileNames())}
+		return &usageError{msg: f.c.msg.UnknownProfile(f.sim.profile, profileNames()),
+			profileSuggestion: suggest(f.sim.profile, profileList())}
 	}
 	return nil
 }
@@ -138,9 +171,10 @@ func (f *cardFlags) options(prog *progress) source.Options {
 		},
 	}
 	if f.trace {
+		var mask traceMask
 		o.Trace = func(e jpki.TraceEvent) {
 			prog.clear()
-			fmt.Fprintf(f.c.stderr, "trace: %s\n", e)
+			fmt.Fprintf(f.c.stderr, "trace: %s\n", mask.apply(e))
 		}
 	}
 	return o
@@ -179,12 +213,31 @@ func (c *cli) explain(err error) int {
 	d := report.Classify(err)
 	c.sayProblem(d)
 	code := c.exitCode(d)
-	if c.json {
-		c.writeJSON(struct {
-			Error    problemJSON `json:"error"`
-			ExitCode int         `json:"exit_code"`
-		}{problemJSON{d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos())}, code})
+	c.jsonError(d.Problem, c.msg.ProblemMessage(d), c.msg.ProblemHint(d, c.goos()), code)
+	return code
+}
+
+// jsonError prints the error object on stdout under --json, so a script
+// never has to parse the words on stderr.
+func (c *cli) jsonError(p report.Problem, msg, hint string, code int) {
+	if !c.json {
+		return
 	}
+	c.writeJSON(struct {
+		Error    problemJSON `json:"error"`
+		ExitCode int         `json:"exit_code"`
+	}{problemJSON{p, msg, hint}, code})
+}
+
+// clockWrong says that the computer's date must be wrong, instead of an
+// answer that would be built on it: a certificate cannot start after
+// today.
+func (c *cli) clockWrong(cert *report.CertReport, today window.Date) int {
+	msg := c.msg.ClockWrong(window.Today(cert.NotBefore), today)
+	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, msg)
+	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ClockWrongHint)
+	code := report.ClockWrong.ExitCode()
+	c.jsonError(report.ClockWrong, msg, c.msg.ClockWrongHint, code)
 	return code
 }
 
@@ -276,4 +329,27 @@ func whyUnreadable(card *source.Card, err error) error {
 		return fmt.Errorf("%w: %w", jpki.ErrNoCertificate, err)
 	}
 	return err
+}
+
+// traceMask keeps the holder's certificates out of --trace, which the
+// README asks people to share: a certificate's bytes hold its serial
+// number and subject, so data read from the holder's certificate files
+// (EF 000A authentication, EF 0001 signing) is shown as its length only.
+// The CA certificates and everything else stay visible for diagnosis.
+type traceMask struct{ holderFile bool }
+
+func (m *traceMask) apply(e jpki.TraceEvent) jpki.TraceEvent {
+	cmd := e.Command
+	switch {
+	case len(cmd) >= 7 && cmd[1] == 0xA4 && cmd[2] == 0x02:
+		// SELECT EF: remember whether a holder's certificate is selected.
+		ef := uint16(cmd[5])<<8 | uint16(cmd[6])
+		m.holderFile = ef == 0x000A || ef == 0x0001
+	case len(cmd) >= 4 && cmd[1] == 0xA4:
+		m.holderFile = false // an applet selected
+	case len(cmd) >= 2 && cmd[1] == 0xB0 && m.holderFile && e.ResponseWithheld == 0 && len(e.Response) > 2:
+		e.ResponseWithheld = len(e.Response) - 2
+		e.Response = e.Response[len(e.Response)-2:]
+	}
+	return e
 }

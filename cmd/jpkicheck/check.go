@@ -19,6 +19,7 @@ type checkFlags struct {
 	sign         bool
 	force        bool
 	showPersonal bool
+	cardExpiry   *dateFlag
 }
 
 func newCheckFlags(c *cli, fs *flagSet) *checkFlags {
@@ -27,6 +28,7 @@ func newCheckFlags(c *cli, fs *flagSet) *checkFlags {
 	fs.BoolVar(&f.sign, "sign", false, "")
 	fs.BoolVar(&f.force, "force", false, "")
 	fs.BoolVar(&f.showPersonal, "show-personal", false, "")
+	f.cardExpiry = c.dateVar(fs.FlagSet, "card-expiry")
 	return f
 }
 
@@ -49,8 +51,15 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	today, rule, style := f.card.day(), f.card.rule(), c.style()
 	text := !f.common.json
 	headDone := false
+	// complete adds what the resident typed about the card itself.
+	complete := func(rep *report.CardReport) {
+		if f.cardExpiry.isSet {
+			rep.SetCardExpiry(f.cardExpiry.date, rule.Calendar)
+		}
+	}
 	printHead := func(rep *report.CardReport) {
 		prog.clear()
+		complete(rep)
 		lay := c.msg.Layout(rep, report.LayoutOptions{})
 		if lay.Simulated != "" {
 			fmt.Fprintln(c.stdout, lay.Simulated)
@@ -76,7 +85,9 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 		Rule:  rule,
 		Quick: f.quick,
 		Early: func(rep *report.CardReport) {
-			if text && !headDone {
+			// A wrong clock is said once the read is done, instead of
+			// an answer.
+			if text && !headDone && rep.ClockWrong() == nil {
 				printHead(rep)
 				prog.say(c.msg.Reading)
 			}
@@ -94,6 +105,10 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	}
 	defer c.release(card)
 	rep, trust := reading.Report, reading.Trust
+	complete(rep)
+	if wrong := rep.ClockWrong(); wrong != nil {
+		return c.clockWrong(wrong, rep.Today), nil
+	}
 	if text {
 		if !headDone {
 			printHead(rep)
@@ -127,8 +142,8 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 			SignError report.Problem     `json:"sign_error,omitempty"`
 		}{CardReport: rep, Personal: personal}
 		if signErr != nil {
-			p := report.Classify(signErr).Problem
-			out.SignError, out.ExitCode = p, max(out.ExitCode, p.ExitCode())
+			d := report.Classify(signErr)
+			out.SignError, out.ExitCode = d.Problem, report.CombineExit(out.ExitCode, c.exitCode(d))
 		}
 		if err := c.writeJSON(out); err != nil {
 			return 0, err
@@ -138,7 +153,11 @@ func (c *cli) check(ctx context.Context, f *checkFlags) (int, error) {
 	fmt.Fprintln(c.stdout)
 	report.WriteClosing(c.stdout, style, c.msg.Layout(rep, report.LayoutOptions{}))
 	if signErr != nil {
-		return c.explain(signErr), nil
+		code := c.explain(signErr)
+		if code == exitInterrupted {
+			return code, nil
+		}
+		return report.CombineExit(rep.ExitCode, code), nil
 	}
 	return rep.ExitCode, nil
 }
@@ -185,16 +204,29 @@ func (c *cli) readSign(ctx context.Context, card *source.Card, f *checkFlags, tr
 
 // runDemo runs the whole check on the built-in simulated card, in a
 // renewal window so that every part of the report shows, and ends by
-// listing the other profiles to try. It exits 0: the demo worked.
+// listing the other profiles to try and the simulated card's PIN and
+// password. It exits 0 in both formats whatever the profile shows: the
+// demo worked (the JSON's exit_code still says what check would exit).
+// Usage errors still exit 2, and Ctrl-C 130.
 func runDemo(ctx context.Context, c *cli, f *checkFlags, _ []string) (int, error) {
 	if f.card.sim.profile == "" {
 		f.card.sim.profile = "window-open"
 	}
 	code, err := c.check(ctx, f)
-	if err != nil || f.common.json {
+	if err != nil || code == report.ExitUsage || code == exitInterrupted {
 		return code, err
 	}
-	fmt.Fprintln(c.stdout)
-	fmt.Fprintln(c.stdout, c.msg.DemoMore(profileNames()))
+	if !f.common.json {
+		fmt.Fprintln(c.stdout)
+		fmt.Fprintln(c.stdout, c.msg.DemoMore(profileNames()))
+		fmt.Fprintln(c.stdout, c.msg.DemoSecrets(simAuthPIN, simSignPassword))
+	}
 	return report.ExitOK, nil
 }
+
+// The simulated card's PIN and password, as the simulator sets them by
+// default (a test checks that they are accepted).
+const (
+	simAuthPIN      = "1234"
+	simSignPassword = "ABC123"
+)

@@ -37,8 +37,29 @@ func bind[F any](flags func(*cli, *flagSet) F, run func(ctx context.Context, c *
 }
 
 // commands is the table of subcommands, in the order the overview lists
-// them.
+// them. Each command's help ends with the flags its catalogue lists as
+// added later (Catalog.HelpMore).
 func commands() []command {
+	cmds := table()
+	for i := range cmds {
+		name, help := cmds[i].name, cmds[i].help
+		cmds[i].help = func(m *report.Catalog) string { return withMore(help(m), m.HelpMore(name)) }
+	}
+	return cmds
+}
+
+// withMore appends a help text's later additions, if any.
+func withMore(help, more string) string {
+	if more == "" {
+		return help
+	}
+	return help + "\n" + more
+}
+
+// mainHelp is the overview of all commands.
+func mainHelp(m *report.Catalog) string { return withMore(m.HelpMain, m.HelpMore("")) }
+
+func table() []command {
 	return []command{
 		{
 			name: "check", help: func(m *report.Catalog) string { return m.HelpCheck },

@@ -216,8 +216,15 @@ func TestICS(t *testing.T) {
 	}
 	d := sr.card.Dates().AuthExpiry
 	expiry := window.MustDate(d.Year(), d.Month(), d.Day())
-	win := window.Compute(expiry, window.Today(fixedNow))
-	for i, want := range []window.Date{win.Opens, expiry.AddDays(-7)} {
+	// Reminders fall on office days: the first one the window is open,
+	// and the last one on or before a week before the last office day.
+	cal := window.NewCalendar(nil, nil)
+	win := window.Rule{Months: 3, Calendar: cal}.Compute(expiry, window.Today(fixedNow))
+	week, err := cal.LastOfficeDayOnOrBefore(win.LastOfficeDay.AddDays(-7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []window.Date{win.FirstOfficeDay, week} {
 		start, err := events[i].DateTimeStart(time.UTC)
 		if err != nil || start.Format(time.DateOnly) != want.String() {
 			t.Errorf("event %d starts %v (%v), want %s", i, start, err, want)
@@ -233,10 +240,21 @@ func TestICS(t *testing.T) {
 	for i := range events {
 		uid, _ := events[i].Props.Text(ical.PropUID)
 		uid2, _ := again[i].Props.Text(ical.PropUID)
-		uid3, _ := other[i].Props.Text(ical.PropUID)
+		// The other card's window is open: only its reminder a week
+		// before the end is still ahead.
+		uid3, _ := other[len(other)-1].Props.Text(ical.PropUID)
 		if uid != uid2 || uid == uid3 || uid == "" {
 			t.Errorf("UIDs: %q, again %q, other certificate %q", uid, uid2, uid3)
 		}
+	}
+	if len(other) != 1 {
+		t.Errorf("open window: %d reminders, want the one still ahead", len(other))
+	}
+	// An expired certificate's reminders would all be in the past: no
+	// file, a reason, and the state's exit code.
+	exp := runSimInput(t, "", false, "ics", "--sim", "expired", "--lang", "en")
+	if exp.code != 4 || exp.stdout != "" || !strings.Contains(exp.stderr, "no calendar file was written") {
+		t.Errorf("ics on an expired certificate: exit %d\n%s%s", exp.code, exp.stdout, exp.stderr)
 	}
 	assertNoPersonalData(t, sr.stdout, sr.stderr)
 	assertCountersUnchanged(t, sr)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -95,9 +96,14 @@ var flagExamples = map[string]string{
 	"lang":   "ja",
 }
 
-// dashes shows flags the way the help text writes them: --name.
+// dashes shows flags the way the help text writes them: --name, and -o
+// for a one-letter flag.
 func dashes(name string) string {
-	return "--" + strings.TrimLeft(name, "-")
+	name = strings.TrimLeft(name, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // badValue records a localised message for a flag value and returns a
@@ -124,7 +130,7 @@ func (f *dateFlag) String() string {
 }
 
 func (f *dateFlag) Set(s string) error {
-	d, err := window.Parse(s)
+	d, err := window.ParseWritten(s)
 	if err != nil {
 		var pe *window.ParseError
 		if errors.As(err, &pe) {
@@ -238,6 +244,9 @@ func (o *outputFlags) write(data []byte, done string) error {
 	if err := certfile.WriteFile(o.path, data, o.force); err != nil {
 		if errors.Is(err, certfile.ErrExists) {
 			return &usageError{msg: o.c.msg.FileExists(o.path), command: o.command}
+		}
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return &usageError{msg: o.c.msg.CannotWrite(o.path, errors.Is(err, fs.ErrNotExist)), command: o.command}
 		}
 		return err
 	}

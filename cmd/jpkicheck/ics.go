@@ -46,8 +46,17 @@ func runICS(ctx context.Context, c *cli, flags *icsFlags, _ []string) (int, erro
 		err = whyUnreadable(src, err)
 		return c.explain(err), nil
 	}
-	win := card.rule().Compute(window.ExpiryDate(cert.NotAfter), card.day())
-	cal := renewalCalendar(c.msg, cert.DER(), win, c.now())
+	rule := card.rule()
+	win := rule.Compute(window.ExpiryDate(cert.NotAfter), card.day())
+	cal := renewalCalendar(c.msg, cert.DER(), win, rule.Calendar, c.now())
+	if len(cal.Events) == 0 {
+		// Reminders in the past help nobody: say what to do instead.
+		msg, hint := c.msg.StateSentence(win), c.msg.ICSNothingAhead(win)
+		fmt.Fprintf(c.stderr, "%s%s\n%s%s\n", c.msg.ErrorPrefix, msg, c.msg.HintPrefix, hint)
+		code := report.ExitForState(win.State)
+		c.jsonError(report.RemindersPast, msg, hint, code)
+		return code, nil
+	}
 	var b bytes.Buffer
 	if _, err := cal.WriteTo(&b); err != nil {
 		return 0, err
@@ -61,33 +70,51 @@ func runICS(ctx context.Context, c *cli, flags *icsFlags, _ []string) (int, erro
 	return report.ExitForState(win.State), nil
 }
 
-// renewalCalendar builds the two reminder events. Their UIDs derive from a
-// hash of the certificate, so importing a newer file for the same
-// certificate updates the events instead of adding copies, and a renewed
-// certificate gets new ones. The hash, not the serial number, so the file
-// carries no identifier a service would recognise.
-func renewalCalendar(msg *report.Catalog, der []byte, win window.Window, now time.Time) *ics.Calendar {
+// renewalCalendar builds the reminder events, on office days so that the
+// reminder is a day the resident can act on: the first office day the
+// window is open, and the office day a week before the last office day
+// (or the last office day on or before that). A reminder whose day has
+// passed is left out. Their UIDs derive from a hash of the certificate,
+// so importing a newer file for the same certificate updates the events
+// instead of adding copies, and a renewed certificate gets new ones. The
+// hash, not the serial number, so the file carries no identifier a service
+// would recognise.
+func renewalCalendar(msg *report.Catalog, der []byte, win window.Window, cal *window.Calendar, now time.Time) *ics.Calendar {
 	sum := sha256.Sum256(der)
 	id := hex.EncodeToString(sum[:8])
-	return &ics.Calendar{
+	opens, week := win.Opens, win.Expiry.AddDays(-7)
+	if !win.FirstOfficeDay.IsZero() {
+		opens = win.FirstOfficeDay
+		week = win.LastOfficeDay.AddDays(-7)
+		if d, err := cal.LastOfficeDayOnOrBefore(week); err == nil && !d.Before(win.FirstOfficeDay) {
+			week = d
+		}
+	}
+	c := &ics.Calendar{
 		ProdID: "-//jpkicheck//jpkicheck " + versionString() + "//" + strings.ToUpper(string(msg.Lang)),
 		Name:   msg.ICSCalendarName,
 		Stamp:  now,
-		Events: []ics.Event{
-			{
-				UID:         id + "-renewal-opens@jpkicheck",
-				Date:        win.Opens,
-				Summary:     msg.ICSOpensSummary(win),
-				Description: msg.ICSOpensDescription(win),
-				Alarm:       9 * time.Hour,
-			},
-			{
-				UID:         id + "-expiry-week@jpkicheck",
-				Date:        win.Expiry.AddDays(-7),
-				Summary:     msg.ICSWeekSummary(win),
-				Description: msg.ICSWeekDescription(win),
-				Alarm:       9 * time.Hour,
-			},
-		},
 	}
+	// The alarm rings at 09:00, when offices open.
+	for _, e := range []ics.Event{
+		{
+			UID:         id + "-renewal-opens@jpkicheck",
+			Date:        opens,
+			Summary:     msg.ICSOpensSummary(win),
+			Description: msg.ICSOpensDescription(win),
+			Alarm:       9 * time.Hour,
+		},
+		{
+			UID:         id + "-expiry-week@jpkicheck",
+			Date:        week,
+			Summary:     msg.ICSWeekSummary(win),
+			Description: msg.ICSWeekDescription(win),
+			Alarm:       9 * time.Hour,
+		},
+	} {
+		if !e.Date.Before(win.Today) {
+			c.Events = append(c.Events, e)
+		}
+	}
+	return c
 }

@@ -222,9 +222,14 @@ func (c *cli) kioskConfig(f *kioskFlags, home, langSet bool) (kiosk.Config, erro
 			return kiosk.Config{}, &usageError{msg: c.officeError(f.office, err)}
 		}
 	}
+	rule := f.card.rule()
+	if o != nil {
+		// The office's own open days and closures decide its office days.
+		rule.Calendar = o.Calendar()
+	}
 	cfg := kiosk.Config{
 		Trust:  trust,
-		Rule:   f.card.rule(),
+		Rule:   rule,
 		Today:  f.card.day,
 		Linger: f.linger.value,
 		Quick:  f.quick,

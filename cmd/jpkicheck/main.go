@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -103,18 +104,23 @@ type cli struct {
 }
 
 func run(ctx context.Context, args []string, e *env) int {
-	c := &cli{env: e, msg: report.Messages(langFor(args, e.getenv))}
+	c := &cli{env: e, msg: report.Messages(langFor(args, e.getenv)), json: wantsJSON(args)}
 
+	// --version and -v before any command are the version command, as
+	// most tools have it.
+	if len(args) > 0 && slices.Contains([]string{"--version", "-version", "-v", "-V"}, args[0]) {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	// Without a command word the command is check, and --help shows the
 	// overview of all commands rather than check's own flags.
-	name, help := "check", c.msg.HelpMain
+	name, help := "check", mainHelp(c.msg)
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args, help = args[0], args[1:], ""
 	}
 	if name == "help" {
 		topic := firstPositional(args)
 		if topic == "" || topic == "help" {
-			fmt.Fprint(e.stdout, c.msg.HelpMain)
+			fmt.Fprint(e.stdout, mainHelp(c.msg))
 			return report.ExitOK
 		}
 		name, args = topic, []string{"--help"}
@@ -147,9 +153,26 @@ func firstPositional(args []string) string {
 	return ""
 }
 
+// wantsJSON looks for --json before flags are parsed, so that a usage
+// error is also printed as a JSON object for a script that asked for one.
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		switch a {
+		case "--json", "-json", "--json=true", "-json=true", "--json=1", "-json=1":
+			return true
+		}
+	}
+	return false
+}
+
 // langFor decides the output language before flags are parsed, so that
-// even a flag error is reported in the user's language.
+// even a flag error is reported in the user's language. The last valid
+// --lang wins, as with every other repeated flag.
 func langFor(args []string, getenv func(string) string) report.Lang {
+	lang, found := report.Lang(""), false
 	for i, a := range args {
 		var v string
 		switch {
@@ -163,8 +186,11 @@ func langFor(args []string, getenv func(string) string) report.Lang {
 			continue
 		}
 		if l, err := report.ParseLang(v); err == nil {
-			return l
+			lang, found = l, true
 		}
+	}
+	if found {
+		return lang
 	}
 	return report.LangFromEnv(getenv, systemLang())
 }
@@ -178,6 +204,8 @@ type usageError struct {
 	// suggestion is the command the user probably meant; the hint offers
 	// it instead of --help.
 	suggestion string
+	// profileSuggestion is the --sim profile the user probably meant.
+	profileSuggestion string
 }
 
 func (e *usageError) Error() string { return e.msg }
@@ -186,15 +214,20 @@ func (e *usageError) Error() string { return e.msg }
 // hint line — and returns its exit code.
 func (c *cli) fail(command string, err error) int {
 	var ue *usageError
-	if errors.As(err, &ue) {
-		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, ue.msg)
-		if ue.suggestion != "" {
-			fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.DidYouMean(ue.suggestion))
-			return report.ExitUsage
-		}
-		if !ue.hint {
-			return report.ExitUsage
-		}
+	if !errors.As(err, &ue) {
+		fmt.Fprintf(c.stderr, "%s%v\n", c.msg.ErrorPrefix, err)
+		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.ErrorHint)
+		c.jsonError(report.Internal, err.Error(), c.msg.ErrorHint, report.ExitError)
+		return report.ExitError
+	}
+	fmt.Fprintf(c.stderr, "%s%s\n", c.msg.ErrorPrefix, ue.msg)
+	hint := ""
+	switch {
+	case ue.suggestion != "":
+		hint = c.msg.DidYouMean(ue.suggestion)
+	case ue.profileSuggestion != "":
+		hint = c.msg.DidYouMeanProfile(ue.profileSuggestion)
+	case ue.hint:
 		hintCmd := ue.command
 		if hintCmd == "" {
 			hintCmd = command
@@ -202,15 +235,34 @@ func (c *cli) fail(command string, err error) int {
 		if hintCmd != "" {
 			hintCmd += " "
 		}
-		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, c.msg.HintHelp(hintCmd))
-		return report.ExitUsage
+		hint = c.msg.HintHelp(hintCmd)
 	}
-	fmt.Fprintf(c.stderr, "%s%v\n", c.msg.ErrorPrefix, err)
-	return report.ExitError
+	if hint != "" {
+		fmt.Fprintf(c.stderr, "%s%s\n", c.msg.HintPrefix, hint)
+	}
+	if hint == "" {
+		// The message carries its own example; the object still points
+		// to the help, as every error object has a hint.
+		hc := or(ue.command, command)
+		if hc != "" {
+			hc += " "
+		}
+		hint = c.msg.HintHelp(hc)
+	}
+	c.jsonError(report.Usage, ue.msg, hint, report.ExitUsage)
+	return report.ExitUsage
 }
 
 // style returns the output style for stdout: colour only on a terminal and
 // never when NO_COLOR is set (https://no-color.org).
 func (c *cli) style() report.Style {
 	return report.Style{Color: c.stdoutTTY && c.getenv("NO_COLOR") == "" && c.getenv("TERM") != "dumb"}
+}
+
+// or returns s, or fallback when s is empty.
+func or(s, fallback string) string {
+	if s != "" {
+		return s
+	}
+	return fallback
 }

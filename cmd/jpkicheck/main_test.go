@@ -153,7 +153,7 @@ func TestWindowBadInput(t *testing.T) {
 		args []string
 	}{
 		{"no-such-day", []string{"window", "--expiry", "2027-02-30"}},
-		{"short-form", []string{"window", "--expiry", "2027-2-3"}},
+		{"short-form", []string{"window", "--expiry", "令和9年4月"}},
 		{"garbage", []string{"window", "--expiry", "soon"}},
 		{"empty", []string{"window", "--expiry", ""}},
 		{"missing-expiry", []string{"window"}},

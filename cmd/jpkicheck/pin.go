@@ -55,6 +55,9 @@ func (c *cli) pinStatus(ctx context.Context, f *cardFlags, asJSON bool) (int, er
 	prog.say(c.msg.Reading)
 	var pins report.PINs
 	err = card.Do(func(jc *jpki.Card) error {
+		if err := requireMyNumber(jc); err != nil {
+			return err
+		}
 		auth, err := jpki.PINTries(jc, jpki.AuthPIN)
 		if err != nil {
 			return err
@@ -94,6 +97,9 @@ func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, 
 		return c.cardFailure(err)
 	}
 	defer card.Close()
+	if err := card.Do(requireMyNumber); err != nil {
+		return c.explain(err), nil
+	}
 	// Closing the card clears the verified PIN (source.Card.Close).
 	st, err := c.verifyWithConsent(ctx, card, pin, force, func(jc *jpki.Card, secret []byte, consent jpki.ConsentFunc) error {
 		return jpki.Verify(jc, pin, secret, consent)
@@ -111,6 +117,21 @@ func (c *cli) pinVerify(ctx context.Context, f *cardFlags, pin jpki.PIN, force, 
 	}
 	fmt.Fprintln(c.stdout, c.msg.PINCorrect(pin))
 	return report.ExitOK, nil
+}
+
+// requireMyNumber makes sure the card is a My Number Card before its PINs are
+// looked at (two APDUs after the applet is selected): a 住基 card or a
+// smartphone answers the same PIN commands, but its counters are not the
+// ones the resident asks about, so pin exits 6 as check does.
+func requireMyNumber(jc *jpki.Card) error {
+	t, err := jpki.Identify(jc)
+	if err != nil {
+		return err
+	}
+	if t != jpki.CardMyNumber {
+		return &jpki.CardTypeError{Type: t}
+	}
+	return nil
 }
 
 type verifyJSON struct {

@@ -19,7 +19,10 @@ type CardReport struct {
 	State        window.State `json:"state"` // the most urgent certificate's
 	Certificates Certs        `json:"certificates"`
 	PINs         PINs         `json:"pins"`
-	ExitCode     int          `json:"exit_code"`
+	// CardExpiry is the card's own expiry, when the resident typed it
+	// (--card-expiry); the chip's JPKI application does not hold it.
+	CardExpiry *CardExpiryReport `json:"card_expiry,omitempty"`
+	ExitCode   int               `json:"exit_code"`
 }
 
 // CardInfo says what was read and from where.
@@ -224,6 +227,11 @@ func (r *CardReport) finish() {
 		if c != nil && c.State.Urgency() > r.State.Urgency() {
 			r.State = c.State
 		}
+	}
+	// A card that needs renewing itself counts like a certificate: its
+	// certificates end with it.
+	if c := r.CardExpiry; c != nil && c.NewCardNeeded && c.State.Urgency() > r.State.Urgency() {
+		r.State = c.State
 	}
 	r.ExitCode = ExitForState(r.State)
 	if r.State != window.Expired && r.anyLocked() {

@@ -136,6 +136,48 @@ type Catalog struct {
 	// (card: my_number_card, juki_card, …) or why it could not be told.
 	ReaderCard func(present bool, card, problem string) string
 	DemoMore   func(profiles string) string
+
+	// Behaviour (office days, card expiry, clock, errors).
+	//
+	// LabelOfficeDays and OfficeDays render the first and last office days
+	// of the renewal window (window.Window.FirstOfficeDay, LastOfficeDay).
+	LabelOfficeDays string
+	OfficeDays      func(first, last window.Date) string
+	// ExpiryOfficeClosed: the expiry falls on a day the office is closed
+	// (docs/advice.md, window-last-office-day).
+	ExpiryOfficeClosed func(w window.Window) string
+	// CardExpiryCheck is said once when the card's own expiry was not
+	// given and may matter (card-expiry-check).
+	CardExpiryCheck string
+	// LabelCardExpiry and CardExpiry answer --card-expiry: whether the
+	// card itself must be renewed, and from when (card-cert-same-date).
+	LabelCardExpiry string
+	CardExpiry      func(card CardExpiryReport) string
+	// ClockWrong: a certificate starts after today, so the computer's
+	// clock (or --today) is wrong; nothing else is answered.
+	ClockWrong     func(notBefore, today window.Date) string
+	ClockWrongHint string
+	// ICSNothingAhead: every reminder date has passed, so no file is
+	// written; the sentence says what to do instead.
+	ICSNothingAhead func(w window.Window) string
+	// HelpMore documents flags a command gained after its help text was
+	// written; "" when it has none.
+	HelpMore func(command string) string
+	// DemoSecrets tells a newcomer the simulated card's PIN and password.
+	DemoSecrets func(pin, password string) string
+	// DidYouMeanProfile offers the --sim profile a misspelt one was
+	// probably meant to be.
+	DidYouMeanProfile func(profile string) string
+	// BadWait: --wait is not a length of time.
+	BadWait func(value string) string
+	// CannotWrite: -o names a file that cannot be written; missingFolder
+	// when its folder does not exist.
+	CannotWrite func(path string, missingFolder bool) string
+	// TrustCAReason says why a --trust-ca file was refused: missing,
+	// unreadable or not_pem.
+	TrustCAReason func(kind string) string
+	// ErrorHint is the hint under an error that has no better one.
+	ErrorHint string
 }
 
 // StateSentence returns the one-sentence answer for the window's state.

@@ -525,6 +525,88 @@ Examples:
 	DidYouMean: func(command string) string {
 		return fmt.Sprintf("did you mean 'jpkicheck %s'?", command)
 	},
+	// Behaviour (office days, card expiry, clock, errors).
+	LabelOfficeDays: "Office days",
+	OfficeDays: func(first, last window.Date) string {
+		return fmt.Sprintf("%s – %s", enDate(first), enDate(last))
+	},
+	ExpiryOfficeClosed: func(w window.Window) string {
+		return fmt.Sprintf("%s is a day the office is closed. The last day you can renew at the office is %s.", enDate(w.Expiry), enDate(w.LastOfficeDay))
+	},
+	CardExpiryCheck: "Your card's own expiry date is printed on its front. If it is the same as, or close to, the certificate's expiry, you need a new card rather than a certificate renewal (jpkicheck check --card-expiry DATE tells you which).",
+	LabelCardExpiry: "Card expires",
+	CardExpiry: func(r CardExpiryReport) string {
+		switch {
+		case r.State == window.Expired:
+			return fmt.Sprintf("The card itself expired on %s. Certificates never outlast the card: the certificates on it no longer work either. Ask your city office about a new card.", enDate(r.Expiry))
+		case !r.NewCardNeeded:
+			return fmt.Sprintf("The card itself runs until %s, after the certificate, so renewing the certificate is enough. The card's own renewal opens on %s.", enDate(r.Expiry), enDate(r.Opens))
+		case r.State == window.Open:
+			return fmt.Sprintf("The certificate ends with the card (%s), so what you need is a new card, not a certificate renewal. You can apply now, until %s; the new card takes about a month. The application form comes with the expiry notice. It is free.", enDate(r.Expiry), enDate(r.Expiry))
+		}
+		return fmt.Sprintf("The certificate ends with the card (%s), so what you need is a new card, not a certificate renewal. You can apply from %s, the day after the date three months before the card's expiry; the new card takes about a month. The application form comes with the expiry notice. It is free.", enDate(r.Expiry), enDate(r.Opens))
+	},
+	ClockWrong: func(notBefore, today window.Date) string {
+		return fmt.Sprintf("The certificate was issued on %s, which is after today as this computer counts it (%s). The computer's date is wrong, so jpkicheck gives no renewal answer.", enDate(notBefore), enDate(today))
+	},
+	ClockWrongHint: "set the computer's date and time correctly (or fix --today) and run jpkicheck again",
+	ICSNothingAhead: func(w window.Window) string {
+		if w.State == window.Expired {
+			return fmt.Sprintf("The certificate expired on %s, so every reminder would be in the past: no calendar file was written. Your city office can issue a new certificate free of charge.", enDate(w.Expiry))
+		}
+		last := w.LastOfficeDay
+		if last.IsZero() {
+			last = w.Expiry
+		}
+		return fmt.Sprintf("The reminder days have passed: no calendar file was written. Renewal is open; the last day you can renew at the office is %s.", enDate(last))
+	},
+	HelpMore: func(command string) string {
+		switch command {
+		case "window":
+			return `More flags:
+  --office FILE         count the office file's extra open days and closures
+                        (see jpkicheck kiosk --help)
+  --card-expiry DATE    the card's own expiry, printed on its front: says
+                        whether the card itself must be renewed
+
+--expiry and --card-expiry also take 2027/3/15, 2027年3月15日 and 令和9年3月15日.
+`
+		case "check", "demo":
+			return `More flags:
+  --card-expiry DATE    the card's own expiry, printed on its front: says
+                        whether the card itself must be renewed (2027-03-15,
+                        2027/3/15 or 令和9年3月15日)
+`
+		case "":
+			return "Version: jpkicheck --version\n"
+		}
+		return ""
+	},
+	DemoSecrets: func(pin, password string) string {
+		return fmt.Sprintf("The simulated card's 4-digit PIN is %s and its signing password %s. Try: jpkicheck demo --sign", pin, password)
+	},
+	DidYouMeanProfile: func(profile string) string {
+		return fmt.Sprintf("did you mean --sim %s?", profile)
+	},
+	BadWait: func(value string) string {
+		return fmt.Sprintf("--wait %q is not a length of time. Example: --wait 30s (or 2m; 0 = do not wait)", value)
+	},
+	CannotWrite: func(path string, missingFolder bool) string {
+		if missingFolder {
+			return fmt.Sprintf("cannot write %s: its folder does not exist. Create the folder first, or name a file in an existing one. Example: -o jpki-renewal.ics", path)
+		}
+		return fmt.Sprintf("cannot write %s: check that you may write in that folder. Example: -o jpki-renewal.ics", path)
+	},
+	TrustCAReason: func(kind string) string {
+		switch kind {
+		case "missing":
+			return "no such file"
+		case "not_pem":
+			return "no CA certificate in PEM form (-----BEGIN CERTIFICATE-----) in it"
+		}
+		return "the file cannot be read"
+	},
+	ErrorHint: "if this happens again, run the same command with --trace and share what it prints (PINs, the serial number and personal data are masked)",
 }
 
 func enProblem(d Details) string {
@@ -753,16 +835,20 @@ func enAdvice(s Situation) []string {
 				"(less than three months before expiry) runs to the sixth birthday instead. Neither runs past the card's own expiry.")
 		}
 	case window.Open:
-		// advice: renew-at-office-only, renew-free
-		p := "You can renew now" + atOffice + ". Renewing a certificate is free."
-		if renewed, ok := s.RenewedExpiry(); ok {
-			// advice: renew-open-no-loss
-			p += fmt.Sprintf(" If you renew inside the window, the new certificate runs to %s. Renewing early within the window does not shorten it.", enDate(renewed))
-		} else if s.usualWindow() && !s.endsWithCard() {
-			// advice: renew-open-no-loss
-			p += " The office will tell you the new expiry."
+		// A certificate that ends with the card is not renewed: the card
+		// is (card-cert-same-date, said with the card's own expiry).
+		if !s.endsWithCard() {
+			// advice: renew-at-office-only, renew-free
+			p := "You can renew now" + atOffice + ". Renewing a certificate is free."
+			if renewed, ok := s.RenewedExpiry(); ok {
+				// advice: renew-open-no-loss
+				p += fmt.Sprintf(" If you renew inside the window, the new certificate runs to %s. Renewing early within the window does not shorten it.", enDate(renewed))
+			} else if s.usualWindow() && !s.endsWithCard() {
+				// advice: renew-open-no-loss
+				p += " The office will tell you the new expiry."
+			}
+			out = append(out, p)
 		}
-		out = append(out, p)
 	case window.Expired:
 		switch s.Cert {
 		case jpki.AuthCert:

@@ -508,6 +508,88 @@ jpkicheck のバージョン、ビルドに使った Go のバージョン、動
 	DidYouMean: func(command string) string {
 		return fmt.Sprintf("'jpkicheck %s' のことですか?", command)
 	},
+	// Behaviour (office days, card expiry, clock, errors).
+	LabelOfficeDays: "窓口の受付日",
+	OfficeDays: func(first, last window.Date) string {
+		return fmt.Sprintf("%s〜%s(開庁日)", jaDate(first), jaDate(last))
+	},
+	ExpiryOfficeClosed: func(w window.Window) string {
+		return fmt.Sprintf("有効期限の%sは窓口の休みの日です。窓口で手続きできる最後の日は%sです。", jaDate(w.Expiry), jaDate(w.LastOfficeDay))
+	},
+	CardExpiryCheck: "カード本体の有効期限は、カードの表面に印字されています。電子証明書の有効期限と同じ日か近い日であれば、電子証明書の更新ではなくカードの更新が必要です(jpkicheck check --card-expiry 日付 で確認できます)。",
+	LabelCardExpiry: "カードの有効期限",
+	CardExpiry: func(r CardExpiryReport) string {
+		switch {
+		case r.State == window.Expired:
+			return fmt.Sprintf("カード本体の有効期限が%sで切れています。電子証明書は、カードの有効期限を過ぎて使うことはできません。新しいカードについては、市区町村の窓口にお問い合わせください。", jaDate(r.Expiry))
+		case !r.NewCardNeeded:
+			return fmt.Sprintf("カード本体の有効期限は%sで、電子証明書より後です。電子証明書の更新だけで足ります。カードの更新は%sから申請できます。", jaDate(r.Expiry), jaDate(r.Opens))
+		case r.State == window.Open:
+			return fmt.Sprintf("電子証明書の有効期限がカードの有効期限(%s)と同じか近いため、電子証明書の更新ではなく、カードの更新(新しいカードの申請)が必要です。%sまで申請できます。新しいカードを受け取るまでおよそ1か月かかります。申請には有効期限通知書に同封の交付申請書を使えます。手数料は無料です。", jaDate(r.Expiry), jaDate(r.Expiry))
+		}
+		return fmt.Sprintf("電子証明書の有効期限がカードの有効期限(%s)と同じか近いため、電子証明書の更新ではなく、カードの更新(新しいカードの申請)が必要です。カードの更新は、有効期限の3か月前の日の翌日、%sから申請でき、新しいカードを受け取るまでおよそ1か月かかります。申請には有効期限通知書に同封の交付申請書を使えます。手数料は無料です。", jaDate(r.Expiry), jaDate(r.Opens))
+	},
+	ClockWrong: func(notBefore, today window.Date) string {
+		return fmt.Sprintf("電子証明書の発行日が%sで、このコンピューターの今日(%s)より後になっています。コンピューターの日付が正しくないため、更新についてのお答えは表示しません。", jaDate(notBefore), jaDate(today))
+	},
+	ClockWrongHint: "コンピューターの日付と時刻を正しく設定して(または --today を直して)から、もう一度実行してください",
+	ICSNothingAhead: func(w window.Window) string {
+		if w.State == window.Expired {
+			return fmt.Sprintf("電子証明書の有効期限は%sで切れているため、お知らせの日はすべて過ぎています。カレンダーファイルは作成しませんでした。市区町村の窓口で、無料で新しい電子証明書の発行を受けられます。", jaDate(w.Expiry))
+		}
+		last := w.LastOfficeDay
+		if last.IsZero() {
+			last = w.Expiry
+		}
+		return fmt.Sprintf("お知らせの日はすべて過ぎているため、カレンダーファイルは作成しませんでした。現在、更新の受付期間中です。窓口で手続きできる最後の日は%sです。", jaDate(last))
+	},
+	HelpMore: func(command string) string {
+		switch command {
+		case "window":
+			return `その他のオプション:
+  --office ファイル     窓口ファイルの臨時開庁日・休業日も数える
+                        (jpkicheck kiosk --help を参照)
+  --card-expiry 日付    カード表面に印字されたカード本体の有効期限。カードの
+                        更新が必要かどうかをお知らせします
+
+--expiry と --card-expiry は 2027/3/15、2027年3月15日、令和9年3月15日 の形でも書けます(数字は全角でも構いません)。
+`
+		case "check", "demo":
+			return `その他のオプション:
+  --card-expiry 日付    カード表面に印字されたカード本体の有効期限。カードの
+                        更新が必要かどうかをお知らせします(2027-03-15、
+                        2027/3/15、令和9年3月15日 の形で書けます)
+`
+		case "":
+			return "バージョン: jpkicheck --version\n"
+		}
+		return ""
+	},
+	DemoSecrets: func(pin, password string) string {
+		return fmt.Sprintf("模擬カードの利用者証明用電子証明書の暗証番号(数字4桁)は %s、署名用電子証明書の暗証番号(英数字)は %s です。試すには: jpkicheck demo --sign", pin, password)
+	},
+	DidYouMeanProfile: func(profile string) string {
+		return fmt.Sprintf("--sim %s のことですか?", profile)
+	},
+	BadWait: func(value string) string {
+		return fmt.Sprintf("--wait の「%s」は時間の長さとして読めません。半角で書いてください。例: --wait 30s(2分なら 2m、待たないなら 0)", value)
+	},
+	CannotWrite: func(path string, missingFolder bool) string {
+		if missingFolder {
+			return fmt.Sprintf("%s に書き込めません。フォルダーがありません。先にフォルダーを作るか、今あるフォルダーのファイル名を指定してください。例: -o jpki-renewal.ics", path)
+		}
+		return fmt.Sprintf("%s に書き込めません。そのフォルダーに書き込む権限があるかご確認ください。例: -o jpki-renewal.ics", path)
+	},
+	TrustCAReason: func(kind string) string {
+		switch kind {
+		case "missing":
+			return "ファイルがありません"
+		case "not_pem":
+			return "PEM形式(-----BEGIN CERTIFICATE-----)の認証局の証明書が入っていません"
+		}
+		return "ファイルを読めません"
+	},
+	ErrorHint: "繰り返し起きる場合は、同じコマンドに --trace を付けて実行し、表示された内容をお知らせください(暗証番号、シリアル番号、個人の情報は伏せられます)",
 }
 
 func jaProblem(d Details) string {
@@ -729,17 +811,21 @@ func jaAdvice(s Situation) []string {
 				"6回目の誕生日になります。ただし、カードの有効期限を超えることはありません。")
 		}
 	case window.Open:
-		// advice: renew-at-office-only, renew-free
-		p := office + "更新の手続きをしてください。電子証明書の更新の手数料は無料です。"
-		if renewed, ok := s.RenewedExpiry(); ok {
-			// advice: renew-open-no-loss
-			p += fmt.Sprintf("更新できる期間中に更新すると、新しい電子証明書の有効期限は%sになります。"+
-				"期間中であれば、早めに手続きしても有効期限が短くなることはありません。", jaDate(renewed))
-		} else if s.usualWindow() && !s.endsWithCard() {
-			// advice: renew-open-no-loss
-			p += "新しい電子証明書の有効期限は、窓口でご確認ください。"
+		// A certificate that ends with the card is not renewed: the card
+		// is (card-cert-same-date, said with the card's own expiry).
+		if !s.endsWithCard() {
+			// advice: renew-at-office-only, renew-free
+			p := office + "更新の手続きをしてください。電子証明書の更新の手数料は無料です。"
+			if renewed, ok := s.RenewedExpiry(); ok {
+				// advice: renew-open-no-loss
+				p += fmt.Sprintf("更新できる期間中に更新すると、新しい電子証明書の有効期限は%sになります。"+
+					"期間中であれば、早めに手続きしても有効期限が短くなることはありません。", jaDate(renewed))
+			} else if s.usualWindow() && !s.endsWithCard() {
+				// advice: renew-open-no-loss
+				p += "新しい電子証明書の有効期限は、窓口でご確認ください。"
+			}
+			out = append(out, p)
 		}
-		out = append(out, p)
 	case window.Expired:
 		switch s.Cert {
 		case jpki.AuthCert:

@@ -24,3 +24,15 @@ func ExitForState(s window.State) int {
 	}
 	return ExitOK
 }
+
+// CombineExit is the exit code of a check whose report says state and
+// whose further step (the signing certificate read with --sign) failed
+// with problem: an expired certificate is the bigger news and wins, as
+// the README's precedence says; otherwise the failure's code, since the
+// step asked for did not happen.
+func CombineExit(state, problem int) int {
+	if state == ExitExpired {
+		return ExitExpired
+	}
+	return problem
+}

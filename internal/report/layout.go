@@ -83,9 +83,10 @@ func (c *Catalog) Layout(r *CardReport, o LayoutOptions) *Layout {
 	}
 	for _, cert := range []*CertReport{r.Certificates.Auth, r.Certificates.Sign} {
 		if cert != nil {
-			l.Certs = append(l.Certs, c.certSection(cert, o))
+			l.Certs = append(l.Certs, c.certSection(cert, r.CardExpiry, o))
 		}
 	}
+	c.cardNotes(l, r, o)
 	l.PINs, l.Warnings = c.pinSection(r.PINs)
 	if r.needsOffice() {
 		l.Bring = &Section{Title: c.LabelBring, Rows: []Row{
@@ -96,7 +97,14 @@ func (c *Catalog) Layout(r *CardReport, o LayoutOptions) *Layout {
 	return l
 }
 
-func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
+// certSection lays out one certificate; card is the card's own expiry
+// when the resident gave it (nil otherwise), which caps what renewing the
+// certificate can give.
+func (c *Catalog) certSection(r *CertReport, card *CardExpiryReport, o LayoutOptions) *CertSection {
+	sit := Situation{Window: r.Window, Cert: r.Kind}
+	if card != nil {
+		sit.CardExpiry = card.Expiry
+	}
 	s := &CertSection{
 		Title:    c.CertTitle(r.Kind),
 		State:    r.State,
@@ -106,7 +114,7 @@ func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
 			{Label: c.LabelWindow, Value: c.WindowRange(r.Opens, r.Expiry)},
 		},
 		Issuer: &Row{Label: c.LabelIssuer, Value: c.TrustText(r), Alert: r.Trust.is(jpki.TrustInvalid)},
-		Next:   c.Advice(Situation{Window: r.Window, Cert: r.Kind}),
+		Next:   c.Advice(sit),
 	}
 	if o.Page {
 		s.Dates = append(s.Dates, Row{Label: c.LabelToday, Value: c.Date(r.Today)})
@@ -117,6 +125,7 @@ func (c *Catalog) certSection(r *CertReport, o LayoutOptions) *CertSection {
 	if r.Months != window.DefaultMonths {
 		s.Next = append(s.Next, c.MonthsNote(r.Months))
 	}
+	s.Dates, s.Next = c.officeRows(s.Dates, s.Next, r.Window)
 	return s
 }
 

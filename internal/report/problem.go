@@ -38,6 +38,9 @@ const (
 	PINNotSet     Problem = "pin_not_set"    // the card has no such PIN (no certificate for it)
 	PINBusy       Problem = "pin_verified"   // verified by another program; tries unknown, nothing sent
 	Cancelled     Problem = "cancelled"      // Ctrl-C, Ctrl-D or SIGTERM
+	ClockWrong    Problem = "clock_wrong"    // a certificate starts after today: the computer's date is wrong
+	Usage         Problem = "usage"          // bad input on the command line (--json's error object)
+	RemindersPast Problem = "reminders_past" // ics: every reminder day has passed
 	Internal      Problem = "error"          // anything else
 )
 
@@ -50,7 +53,7 @@ func (p Problem) ExitCode() int {
 		return ExitNotMyNumber
 	case PINLocked, PINWrong, PINLastTry, PINDeclined, PINBusy:
 		return ExitPIN
-	case PINFormat, PINMissing:
+	case PINFormat, PINMissing, Usage:
 		return ExitUsage
 	}
 	return ExitError

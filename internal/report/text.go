@@ -66,16 +66,24 @@ func WriteWindow(w io.Writer, c *Catalog, s Style, win window.Window) error {
 	var b strings.Builder
 	b.WriteString(s.headline(win.State, c.StateSentence(win)))
 	b.WriteByte('\n')
-	writeFields(&b, [][2]string{
-		{c.LabelExpiry, c.expiryLine(win.Expiry)},
-		{c.LabelWindow, c.WindowRange(win.Opens, win.Expiry)},
-		{c.LabelToday, c.Date(win.Today)},
-	})
+	rows, next := c.officeRows([]Row{
+		{Label: c.LabelExpiry, Value: c.expiryLine(win.Expiry)},
+		{Label: c.LabelWindow, Value: c.WindowRange(win.Opens, win.Expiry)},
+		{Label: c.LabelToday, Value: c.Date(win.Today)},
+	}, nil, win)
+	var fields [][2]string
+	for _, r := range rows {
+		fields = append(fields, [2]string{r.Label, r.Value})
+	}
+	writeFields(&b, fields)
 	for _, p := range c.advice(win) {
 		writeWrapped(&b, p, 0, 0)
 	}
 	if win.Months != window.DefaultMonths {
 		writeWrapped(&b, c.MonthsNote(win.Months), 0, 0)
+	}
+	for _, n := range next {
+		writeWrapped(&b, n, 0, 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

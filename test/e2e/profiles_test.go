@@ -28,14 +28,14 @@ func TestEveryProfile(t *testing.T) {
 		state   string // check --json: the renewal state
 		days    int    // check --json: days_left, or days_since_expiry when expired
 		card    string // readers --json: the card type, or why it is not known
-		pinCode int    // pin status's exit code
+		pinCode int    // pin status's exit code (6 on a card that is not a My Number Card: pin identifies it first)
 		pins    string // what pin status shows
 	}{
 		{"valid", 0, "Renewal is not open yet", true, "not_yet_open", -1, "my_number_card", 0, "authentication PIN (4 digits): 3 of 3 tries left"},
 		{"window-open", 3, "Renewal is open until", true, "open", 40, "my_number_card", 0, "3 of 3 tries left"},
 		{"expired", 4, "The certificate expired on", true, "expired", 20, "my_number_card", 0, "3 of 3 tries left"},
-		{"juki", 6, "This is a Basic Resident Registration card (住基カード), not a My Number Card.", false, "", 0, "juki_card", 0, "tries left"},
-		{"smartphone", 6, "This is the smartphone version of the electronic certificates", false, "", 0, "smartphone_android", 0, "tries left"},
+		{"juki", 6, "This is a Basic Resident Registration card (住基カード), not a My Number Card.", false, "", 0, "juki_card", 6, "not a My Number Card"},
+		{"smartphone", 6, "This is the smartphone version of the electronic certificates", false, "", 0, "smartphone_android", 6, "not a My Number Card"},
 		{"not-jpki", 6, "This card does not look like a My Number Card", false, "", 0, "not_jpki", 6, "does not look like a My Number Card"},
 		{"no-cert", 6, "This My Number Card holds no authentication certificate.", false, "", 0, "my_number_card", 0, "3 of 3 tries left"},
 		{"garbage-cert", 6, "The certificate on the card could not be read correctly.", false, "", 0, "my_number_card", 0, "3 of 3 tries left"},
