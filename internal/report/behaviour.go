@@ -74,7 +74,8 @@ func (c *Catalog) officeRows(rows []Row, next []string, w window.Window) ([]Row,
 	}
 	rows = append(rows, Row{Label: c.LabelOfficeDays, Value: c.OfficeDays(w.FirstOfficeDay, w.LastOfficeDay)})
 	if w.State != window.Expired && w.LastOfficeDay != w.Expiry {
-		next = append(next, c.ExpiryOfficeClosed(w))
+		// First: the day to go by matters more than anything after it.
+		next = append([]string{c.ExpiryOfficeClosed(w)}, next...)
 	}
 	return rows, next
 }

@@ -511,10 +511,10 @@ jpkicheck のバージョン、ビルドに使った Go のバージョン、動
 	// Behaviour (office days, card expiry, clock, errors).
 	LabelOfficeDays: "窓口の受付日",
 	OfficeDays: func(first, last window.Date) string {
-		return fmt.Sprintf("%s〜%s(開庁日)", jaDate(first), jaDate(last))
+		return fmt.Sprintf("%s〜%s", jaDate(first), jaDate(last))
 	},
 	ExpiryOfficeClosed: func(w window.Window) string {
-		return fmt.Sprintf("有効期限の%sは窓口の休みの日です。窓口で手続きできる最後の日は%sです。", jaDate(w.Expiry), jaDate(w.LastOfficeDay))
+		return fmt.Sprintf("有効期限の%sは市区町村の窓口の閉庁日です。窓口で手続きできる最後の日は%sです。", jaDate(w.Expiry), jaDate(w.LastOfficeDay))
 	},
 	CardExpiryCheck: "カード本体の有効期限は、カードの表面に印字されています。電子証明書の有効期限と同じ日か近い日であれば、電子証明書の更新ではなくカードの更新が必要です(jpkicheck check --card-expiry 日付 で確認できます)。",
 	LabelCardExpiry: "カードの有効期限",

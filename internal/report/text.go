@@ -76,14 +76,14 @@ func WriteWindow(w io.Writer, c *Catalog, s Style, win window.Window) error {
 		fields = append(fields, [2]string{r.Label, r.Value})
 	}
 	writeFields(&b, fields)
+	for _, n := range next {
+		writeWrapped(&b, n, 0, 0)
+	}
 	for _, p := range c.advice(win) {
 		writeWrapped(&b, p, 0, 0)
 	}
 	if win.Months != window.DefaultMonths {
 		writeWrapped(&b, c.MonthsNote(win.Months), 0, 0)
-	}
-	for _, n := range next {
-		writeWrapped(&b, n, 0, 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
