@@ -5,7 +5,6 @@ package kiosk
 // binary, and Chromium through chromedp.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -16,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -30,57 +28,17 @@ import (
 	"github.com/jpkicheck/jpkicheck/internal/syncbuf"
 )
 
-// lockedBuffer collects output that is read while it is still being written.
-type lockedBuffer = syncbuf.Buffer
-
 // kioskProcess is the real jpkicheck kiosk running against the rig.
 type kioskProcess struct {
 	url    string
-	stderr *lockedBuffer
+	stderr *syncbuf.Buffer
 	stop   func() int // SIGINT, as Ctrl+C; returns the exit code
 }
 
 func startKiosk(t *testing.T, r *rig.Rig, args ...string) *kioskProcess {
 	t.Helper()
-	bin := rig.Build(t, "./cmd/jpkicheck")
-	cmd := r.Command(bin, append([]string{"kiosk", "--listen", "127.0.0.1:0"}, args...)...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := &kioskProcess{stderr: &lockedBuffer{}}
-	cmd.Stderr = k.stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	var once sync.Once
-	k.stop = func() int {
-		once.Do(func() {
-			cmd.Process.Signal(syscall.SIGINT)
-			select {
-			case <-exited:
-			case <-time.After(10 * time.Second):
-				t.Errorf("jpkicheck kiosk still running 10 s after SIGINT")
-				cmd.Process.Kill()
-				<-exited
-			}
-		})
-		return cmd.ProcessState.ExitCode()
-	}
-	t.Cleanup(func() {
-		k.stop()
-		if t.Failed() {
-			t.Logf("jpkicheck kiosk stderr:\n%s", k.stderr)
-		}
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("jpkicheck kiosk printed no URL: %v\nstderr:\n%s", err, k.stderr)
-	}
-	k.url = strings.TrimSpace(line)
-	return k
+	p := r.StartPage(t, rig.Build(t, "./cmd/jpkicheck"), nil, append([]string{"kiosk", "--listen", "127.0.0.1:0"}, args...)...)
+	return &kioskProcess{url: p.URL, stderr: p.Stderr, stop: p.Stop}
 }
 
 // status fetches /api/status.

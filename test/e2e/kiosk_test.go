@@ -32,17 +32,16 @@ import (
 // against jpkisim cards through the real stack, watched only through its
 // page's own API (/api/status, /api/events) and /proc.
 
-// kioskProc is a running `jpkicheck kiosk`.
+// kioskProc is a running `jpkicheck kiosk` (or `ui`) with a private HOME
+// and TMPDIR.
 type kioskProc struct {
+	*rig.Page
 	cmd    *exec.Cmd
 	url    string // http://127.0.0.1:PORT/
 	root   string // its private HOME and TMPDIR live here
-	stderr *syncBuffer
+	stderr *syncbuf.Buffer
 	client *http.Client
 }
-
-// syncBuffer collects output that is read while it is still being written.
-type syncBuffer = syncbuf.Buffer
 
 // startKiosk starts the kiosk on a free loopback port with a private HOME
 // and TMPDIR, results shown until the card leaves, and stops it (SIGINT,
@@ -56,43 +55,15 @@ func (s *stack) startKiosk(t *testing.T) *kioskProc {
 // ui picks its port and secret path itself) with args.
 func (s *stack) startPage(t *testing.T, command string, args ...string) *kioskProc {
 	t.Helper()
-	k := &kioskProc{root: t.TempDir(), stderr: &syncBuffer{}, client: &http.Client{Timeout: 10 * time.Second}}
+	k := &kioskProc{root: t.TempDir(), client: &http.Client{Timeout: 10 * time.Second}}
 	for _, d := range []string{"home", "tmp"} {
 		if err := os.Mkdir(filepath.Join(k.root, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	k.cmd = exec.Command(s.bin, append([]string{command, "--today", today, "--linger", "0", "--lang", "en"}, args...)...)
-	k.cmd.Env = append(s.Env(), "HOME="+filepath.Join(k.root, "home"), "TMPDIR="+filepath.Join(k.root, "tmp"))
-	k.cmd.Stderr = k.stderr
-	stdout, err := k.cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := k.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { k.cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		k.cmd.Process.Signal(syscall.SIGINT)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			t.Errorf("kiosk ignored SIGINT for 10 s")
-			k.cmd.Process.Kill()
-			<-exited
-		}
-		if t.Failed() {
-			t.Logf("kiosk log:\n%s", k.stderr.String())
-		}
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("kiosk printed no address: %v\n%s", err, k.stderr.String())
-	}
-	k.url = strings.TrimSpace(line)
-	go io.Copy(io.Discard, stdout)
+	k.Page = s.StartPage(t, s.bin, []string{"HOME=" + filepath.Join(k.root, "home"), "TMPDIR=" + filepath.Join(k.root, "tmp")},
+		append([]string{command, "--today", today, "--linger", "0", "--lang", "en"}, args...)...)
+	k.cmd, k.url, k.stderr = k.Page.Cmd, k.Page.URL, k.Page.Stderr
 	return k
 }
 
@@ -114,15 +85,7 @@ func (s kstatus) final() bool {
 
 func (k *kioskProc) status(t *testing.T) kstatus {
 	t.Helper()
-	resp, err := k.client.Get(k.url + "api/status")
-	if err != nil {
-		t.Fatalf("GET /api/status: %v", err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET /api/status: %s %v", resp.Status, err)
-	}
+	data := k.StatusJSON(t, k.client)
 	var st kstatus
 	if err := json.Unmarshal(data, &st); err != nil {
 		t.Fatalf("status %s: %v", data, err)
