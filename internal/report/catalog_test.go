@@ -92,7 +92,7 @@ func TestParseLang(t *testing.T) {
 	spellings := map[Lang][]string{
 		Ja: {"ja", "JA", "ja_JP.UTF-8", "ja-JP"}, En: {"en", "en_US.UTF-8", "en-GB"},
 		Easy: {"ja-easy", "ja_easy", "easy", "JA-EASY"},
-		Zh: {"zh", "zh_CN", "zh-Hans", "zh_CN.UTF-8"}, Ko: {"ko", "ko_KR"},
+		Zh:   {"zh", "zh_CN", "zh-Hans", "zh_CN.UTF-8"}, Ko: {"ko", "ko_KR"},
 		Pt: {"pt", "pt_BR", "pt-BR.UTF-8"}, Vi: {"vi", "vi_VN"},
 	}
 	for _, l := range Langs() {
