@@ -66,6 +66,30 @@ func (l Lang) Name() string {
 	return string(l)
 }
 
+// Tag is the language's BCP 47 tag, for a page's lang attribute and for
+// choosing a voice: easy Japanese is Japanese to a browser.
+func (l Lang) Tag() string {
+	switch l {
+	case Easy:
+		return "ja"
+	case Zh:
+		return "zh-Hans"
+	case Pt:
+		return "pt-BR"
+	}
+	return string(l)
+}
+
+// Furigana returns the readings the page puts over the language's key
+// words (<ruby>; where one word contains another the longer wins); nil for a
+// language without them.
+func Furigana(l Lang) map[string]string {
+	if l == Easy {
+		return easyFurigana
+	}
+	return nil
+}
+
 // Messages returns the catalogue for the language (English for anything
 // without one).
 func Messages(l Lang) *Catalog {

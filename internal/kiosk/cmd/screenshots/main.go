@@ -129,7 +129,7 @@ func run(out string, width, height int) error {
 			}
 		}
 		if s.english {
-			if err := chromedp.Do(tab, chromedp.Click("#lang"), chromedp.Poll[chromedp.Void](`document.documentElement.lang === 'en'`)); err != nil {
+			if err := chromedp.Do(tab, chromedp.Click(`#langs button[data-lang="en"]`), chromedp.Poll[chromedp.Void](`document.documentElement.lang === 'en'`)); err != nil {
 				return fmt.Errorf("%s: switching to English: %w", s.name, err)
 			}
 		}
