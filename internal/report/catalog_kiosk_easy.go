@@ -58,7 +58,7 @@ var easyKiosk = kioskMessages{
 		BiggerText:      "字を 大きく",
 		NormalText:      "字を 元の 大きさに",
 		TimelineBefore:  "まだ です",
-		TimelineAfter:   "期限が 切れています",
+		TimelineAfter:   "期限切れ",
 		TouchToKeep:     "続けて 読むときは、画面を さわってください。",
 		Details:         "くわしく",
 	},
