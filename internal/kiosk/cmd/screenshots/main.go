@@ -20,7 +20,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk"
 	"github.com/jpkicheck/jpkicheck/internal/kiosk/headless"
-	"github.com/jpkicheck/jpkicheck/internal/report"
 	"github.com/jpkicheck/jpkicheck/internal/source"
 	"github.com/jpkicheck/jpkicheck/internal/window"
 )
@@ -47,7 +46,7 @@ type shot struct {
 	name     string
 	act      func(*source.Sim) error
 	screen   kiosk.Screen
-	lang     report.Lang
+	lang     string
 	portrait bool
 }
 
@@ -58,8 +57,8 @@ func insert(p string) func(*source.Sim) error {
 var shots = []shot{
 	{"waiting", func(s *source.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, "", false},
 	{"open", insert("window-open"), kiosk.ScreenResult, "", false},
-	{"open-en", nil, kiosk.ScreenResult, report.En, false},
-	{"open-easy", nil, kiosk.ScreenResult, report.Easy, false},
+	{"open-en", nil, kiosk.ScreenResult, "en", false},
+	{"open-easy", nil, kiosk.ScreenResult, "ja-easy", false},
 	{"open-portrait", insert("window-open"), kiosk.ScreenResult, "", true},
 	{"expired", insert("expired"), kiosk.ScreenResult, "", false},
 	{"valid", insert("valid"), kiosk.ScreenResult, "", false},
