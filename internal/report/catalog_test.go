@@ -2,6 +2,7 @@ package report
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,5 +130,21 @@ func TestDisplayWidth(t *testing.T) {
 func TestExitForState(t *testing.T) {
 	if ExitForState(window.NotYetOpen) != 0 || ExitForState(window.Open) != 3 || ExitForState(window.Expired) != 4 {
 		t.Error("exit codes do not match docs/design.md: 0 not yet open, 3 open, 4 expired")
+	}
+}
+
+// Easy Japanese says everything the Japanese catalogue advises, each
+// sentence marked with the same docs/advice.md entries.
+func TestEasyCitesTheSameAdvice(t *testing.T) {
+	ids := func(files ...string) []string {
+		var out []string
+		for _, f := range files {
+			out = append(out, adviceIDs(t, f)...)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	if ja, easy := ids("catalog_ja.go", "catalog_kiosk_ja.go"), ids("catalog_easy.go", "catalog_kiosk_easy.go"); !slices.Equal(ja, easy) {
+		t.Errorf("the catalogues cite different advice:\nja   %v\neasy %v", ja, easy)
 	}
 }
