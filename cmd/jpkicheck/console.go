@@ -64,6 +64,9 @@ func consoleTextFor(l report.Lang) consoleText {
 	if t, ok := consoleTexts[l]; ok {
 		return t
 	}
+	if l.Tag() == "ja" { // easy Japanese: a reader of it reads these two lines
+		return consoleTexts[report.Ja]
+	}
 	return consoleTexts[report.En]
 }
 

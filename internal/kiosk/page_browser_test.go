@@ -3,7 +3,7 @@ package kiosk
 // The page in a real browser (Chromium via chromedp), on the in-process
 // machine and the simulated card: what a visitor sees at each lobby
 // screen size, the reading time, the language going back to Japanese,
-// and the page standing on its own when its event stream is refused.
+// easy Japanese with its readings, and the page standing on its own when its event stream is refused.
 
 import (
 	"context"
@@ -53,11 +53,12 @@ type pageState struct {
 }
 
 const measure = `JSON.stringify((() => {
+  const plain = (e) => { const c = e.cloneNode(true); c.querySelectorAll('rt').forEach((r) => r.remove()); return c.textContent; };
   const d = document.querySelector('.decision');
   const r = d ? d.getBoundingClientRect() : {top: -1, bottom: -1, left: -1, right: -1};
   const b = document.querySelector('.badge');
-  return {Screen: document.body.dataset.screen, Tone: document.body.dataset.tone, Lang: document.documentElement.lang,
-    Badge: b ? b.textContent : '', Top: r.top, Bottom: r.bottom, Left: r.left, Right: r.right,
+  return {Screen: document.body.dataset.screen, Tone: document.body.dataset.tone, Lang: document.documentElement.dataset.lang,
+    Badge: b ? plain(b) : '', Top: r.top, Bottom: r.bottom, Left: r.left, Right: r.right,
     VW: window.innerWidth, VH: window.innerHeight, ScrollWidth: document.documentElement.scrollWidth,
     More: !document.getElementById('more').hidden, Banner: !document.getElementById('banner').hidden,
     Live: document.getElementById('announce').textContent};
@@ -80,8 +81,18 @@ func answered(seq uint64) chromedp.Action[chromedp.Void] {
 }
 
 func inLang(lang report.Lang) chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.documentElement.lang === %q`, lang),
+	return chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.documentElement.dataset.lang === %q`, lang),
 		chromedp.WithPollingTimeout(5*time.Second))
+}
+
+// pick presses the language's button and waits for the page to be in it.
+func pick(lang report.Lang) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		if _, err := chromedp.Click(fmt.Sprintf(`#langs button[data-lang=%q]`, lang))(ctx, tg); err != nil {
+			return chromedp.Void{}, err
+		}
+		return inLang(lang)(ctx, tg)
+	}
 }
 
 // wantTone is the most urgent finding of each profile, worked out here
@@ -123,7 +134,7 @@ func TestPageFitsEveryScreen(t *testing.T) {
 			st := h.m.Status()
 			for _, lang := range []report.Lang{report.Ja, report.En} {
 				if got := page(t, tab).Lang; got != string(lang) {
-					do(t, tab, "switching language", chromedp.Click("#lang"), inLang(lang))
+					do(t, tab, "switching language", pick(lang))
 				}
 				where := fmt.Sprintf("%dx%d %s %s", size[0], size[1], p, lang)
 				ps := page(t, tab)
@@ -190,7 +201,7 @@ func TestPageLanguageResets(t *testing.T) {
 	url, stop := pageServer(t, h, ServerOptions{})
 	do(t, tab, "opening the page", chromedp.Navigate(url), headless.WaitScreen("waiting", 0, 10*time.Second))
 
-	do(t, tab, "English on the waiting screen", chromedp.Click("#lang"), inLang(report.En))
+	do(t, tab, "English on the waiting screen", pick(report.En))
 	before := h.m.Status().Seq
 	h.insert(cardsim.Valid)
 	do(t, tab, "the answer", answered(before), inLang(report.En))
@@ -199,7 +210,7 @@ func TestPageLanguageResets(t *testing.T) {
 
 	before = h.m.Status().Seq
 	h.insert(cardsim.Expired)
-	do(t, tab, "the answer", answered(before), inLang(report.Ja), chromedp.Click("#lang"), inLang(report.En),
+	do(t, tab, "the answer", answered(before), inLang(report.Ja), pick(report.En),
 		chromedp.Click("#bigger"))
 	before = h.m.Status().Seq
 	h.insert(cardsim.WindowOpen) // another card straight away: another person
@@ -209,7 +220,7 @@ func TestPageLanguageResets(t *testing.T) {
 	}
 
 	// The server goes away and comes back on the same address.
-	do(t, tab, "English", chromedp.Click("#lang"), inLang(report.En))
+	do(t, tab, "English", pick(report.En))
 	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
 	stop()
 	do(t, tab, "the page without its server", headless.WaitScreen("reconnecting", 0, 10*time.Second))
@@ -278,5 +289,59 @@ func TestPageWordsBeforeAnyStatus(t *testing.T) {
 	ja := report.Messages(report.Ja).Kiosk.Page
 	if got := text(t, tab, headless.Text()); !strings.Contains(got, ja.Reconnecting) || !strings.Contains(got, ja.Title) {
 		t.Errorf("the page without its API says:\n%s", got)
+	}
+}
+
+// Easy Japanese, on one profile at one size: every language has its own
+// button, named in itself and at least 48 px each way; the page is
+// Japanese to the browser; the key words carry their readings, which are
+// not part of the words themselves; the next card is back in Japanese.
+func TestPageEasyJapanese(t *testing.T) {
+	tab := browser(t)
+	h := start(t, nil)
+	url, _ := pageServer(t, h, ServerOptions{})
+	do(t, tab, "opening the page", chromedp.EmulateViewport(1366, 768), chromedp.Navigate(url),
+		headless.WaitScreen("waiting", 0, 10*time.Second))
+	var buttons []struct {
+		Lang, Tag, Name string
+		W, H            float64
+	}
+	if err := json.Unmarshal([]byte(text(t, tab, chromedp.Evaluate[string](`JSON.stringify([...document.querySelectorAll('#langs button')].map((b) => {
+  const r = b.getBoundingClientRect();
+  return {Lang: b.dataset.lang, Tag: b.lang, Name: b.textContent, W: r.width, H: r.height};
+}))`))), &buttons); err != nil {
+		t.Fatal(err)
+	}
+	if len(buttons) != len(report.Langs()) {
+		t.Errorf("%d language buttons for %d languages", len(buttons), len(report.Langs()))
+	}
+	for i, b := range buttons {
+		l := report.Langs()[i]
+		if b.Lang != string(l) || b.Name != l.Name() || b.Tag != l.Tag() || b.W < 48 || b.H < 48 {
+			t.Errorf("button %d: %+v; want %s named %q, lang %s, at least 48x48", i, b, l, l.Name(), l.Tag())
+		}
+	}
+
+	do(t, tab, "easy Japanese", pick(report.Easy))
+	before := h.m.Status().Seq
+	h.insert(cardsim.Expired)
+	do(t, tab, "the answer", answered(before), inLang(report.Easy))
+	st, ps := h.m.Status(), page(t, tab)
+	if ps.Badge != st.Text[report.Easy].Badge || ps.Live != st.Text[report.Easy].Announce {
+		t.Errorf("badge %q, live %q; want %q, %q", ps.Badge, ps.Live, st.Text[report.Easy].Badge, st.Text[report.Easy].Announce)
+	}
+	if tag := text(t, tab, chromedp.Evaluate[string](`document.documentElement.lang`)); tag != "ja" {
+		t.Errorf("the page's lang is %q in easy Japanese, want ja", tag)
+	}
+	ruby := text(t, tab, chromedp.Evaluate[string](`[...document.querySelectorAll('main ruby')].map((r) => r.firstChild.textContent + '=' + r.querySelector('rt').textContent).join(' ')`))
+	for _, want := range []string{"有効期限=ゆうこうきげん", "電子証明書=でんししょうめいしょ", "窓口=まどぐち"} {
+		if !strings.Contains(ruby, want) {
+			t.Errorf("no reading %s on the page; readings: %s", want, ruby)
+		}
+	}
+	h.sim.Remove()
+	do(t, tab, "the next person", headless.WaitScreen("waiting", 0, 10*time.Second), inLang(report.Ja))
+	if n := text(t, tab, chromedp.Evaluate[string](`String(document.querySelectorAll('ruby').length)`)); n != "0" {
+		t.Errorf("%s readings left in Japanese", n)
 	}
 }

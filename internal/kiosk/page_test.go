@@ -18,15 +18,18 @@ var updateWords = flag.Bool("update-words", false, "rewrite the words block of w
 // refused stream never leaves it blank or in one language only.
 var wordsBlock = regexp.MustCompile(`(<script id="words" type="application/json">)(.*)(</script>)`)
 
-// pageWords are the static words of every page language, as the block
-// carries them: generated from the catalogues, never written by hand.
+// pageWords are the page's languages and the static words of each, as the
+// block carries them: generated from the catalogues, never written by hand.
 func pageWords(t *testing.T) []byte {
 	t.Helper()
-	words := map[report.Lang]*report.KioskPage{}
-	for _, lang := range []report.Lang{report.Ja, report.En} {
-		words[lang] = &report.Messages(lang).Kiosk.Page
+	block := struct {
+		Langs []PageLang                        `json:"langs"`
+		Words map[report.Lang]*report.KioskPage `json:"words"`
+	}{PageLangs(), map[report.Lang]*report.KioskPage{}}
+	for _, lang := range report.Langs() {
+		block.Words[lang] = &report.Messages(lang).Kiosk.Page
 	}
-	data, err := json.Marshal(words) // escapes <, > and &: nothing can end the script element
+	data, err := json.Marshal(block) // escapes <, > and &: nothing can end the script element
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -220,7 +220,7 @@ func TestBrowserRealStack(t *testing.T) {
 			if i == 0 {
 				// The English button, by keyboard: the same answer in
 				// English without asking the server.
-				do(t, tab, "English", chromedp.Focus("#lang"), chromedp.KeyEvent(kb.Enter),
+				do(t, tab, "English", chromedp.Focus(`#langs button[data-lang="en"]`), chromedp.KeyEvent(kb.Enter),
 					chromedp.Poll[chromedp.Void](`document.documentElement.lang === 'en'`))
 				if got := text(t, tab, headless.Text()); !strings.Contains(got, en.StateSentence(w)) {
 					t.Errorf("English page:\n%s", got)

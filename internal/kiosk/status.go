@@ -130,7 +130,7 @@ func (m *Machine) render(v view) Status {
 		tl := NewTimeline(cert.Window)
 		s.Timeline = &tl
 	}
-	for _, lang := range []report.Lang{report.Ja, report.En} {
+	for _, lang := range report.Langs() {
 		s.Text[lang] = m.words(report.Messages(lang), v)
 	}
 	return s
@@ -337,7 +337,7 @@ func whereRow(page *report.KioskPage, o *office.Office, lang string) *Row {
 	v := join(o.Name.In(lang), o.Counter.In(lang))
 	if floor := o.Floor.In(lang); floor != "" {
 		v = join(v, "("+floor+")")
-		if lang == string(report.Ja) {
+		if report.Lang(lang).Tag() == "ja" {
 			v = strings.Replace(v, " (", "(", 1)
 		}
 	}

@@ -54,7 +54,7 @@ func (s Style) warn(text string) string {
 // date carries its era already.
 func (c *Catalog) expiryLine(d window.Date) string {
 	e, y, ok := d.Era()
-	if !ok || c.Lang == Ja {
+	if !ok || c.Lang == Ja || c.Lang == Easy {
 		return c.Date(d)
 	}
 	return fmt.Sprintf("%s, %s %d", c.Date(d), e.Roman, y)

@@ -1,8 +1,9 @@
 // jpkicheck kiosk page. It draws the status the server pushes over
 // /api/events (or, when the stream is refused, polls /api/status). Its
 // static words come embedded in index.html from the report catalogues, so
-// it is never blank; every card's words arrive with the status, in
-// Japanese and English, so the language button needs no round trip. Each
+// it is never blank; every card's words arrive with the status, in every
+// language, so the language buttons need no round trip. In easy Japanese
+// the key words carry their readings (<ruby>). Each
 // status rebuilds the screen from scratch, so once the card has left
 // nothing of its result remains in the page.
 'use strict';
@@ -10,7 +11,7 @@
 (function () {
   const main = document.getElementById('main');
   const title = document.getElementById('title');
-  const langButton = document.getElementById('lang');
+  const langGroup = document.getElementById('langs');
   const biggerButton = document.getElementById('bigger');
   const announcer = document.getElementById('announce');
   const banner = document.getElementById('banner');
@@ -27,7 +28,9 @@
   const CHIME_EVERY = 20000; // the banner's chime repeats while the card is forgotten
   const CHIMES = 3;
 
-  let words = JSON.parse(document.getElementById('words').textContent);
+  const block = JSON.parse(document.getElementById('words').textContent);
+  const langs = block.langs; // the page's languages, in button order
+  let words = block.words;
   let status = null; // the status on screen; dropped when the server is lost
   let lost = false; // the server has been lost since the last status
   let first = 'ja'; // the page's first language (the status says which)
@@ -47,19 +50,66 @@
   function el(tag, className, text) {
     const e = document.createElement(tag);
     if (className) e.className = className;
-    if (text) e.textContent = text;
+    if (text) setText(e, text);
     return e;
   }
+
+  function info(l) {
+    return langs.find(function (x) {
+      return x.lang === l;
+    }) || langs[0];
+  }
+
+  // Readings over key words, for the languages that have them: the
+  // longest word wins where one contains another.
+  const readings = {};
+  for (const l of langs) {
+    if (!l.ruby) continue;
+    const keys = Object.keys(l.ruby).sort(function (a, b) {
+      return b.length - a.length;
+    });
+    readings[l.lang] = { ruby: l.ruby, pattern: new RegExp(keys.join('|'), 'g') };
+  }
+
+  function setText(e, text) {
+    const r = readings[lang];
+    if (!r) {
+      e.textContent = text;
+      return;
+    }
+    e.textContent = '';
+    let at = 0;
+    for (const m of text.matchAll(r.pattern)) {
+      if (m.index > at) e.append(text.slice(at, m.index));
+      const ruby = document.createElement('ruby');
+      const rt = document.createElement('rt');
+      rt.textContent = r.ruby[m[0]];
+      ruby.append(m[0], rt);
+      e.append(ruby);
+      at = m.index + m[0].length;
+    }
+    e.append(text.slice(at));
+  }
+
+  // One button per language, each named in its own language.
+  const langButtons = langs.map(function (l) {
+    const b = el('button', null, l.name);
+    b.type = 'button';
+    b.lang = l.tag;
+    b.dataset.lang = l.lang;
+    b.addEventListener('click', function () {
+      lang = l.lang;
+      choose();
+    });
+    return b;
+  });
+  langGroup.replaceChildren(...langButtons);
 
   function svg(tag, attrs, text) {
     const e = document.createElementNS(SVG, tag);
     for (const k in attrs) e.setAttribute(k, attrs[k]);
     if (text) e.textContent = text;
     return e;
-  }
-
-  function other(l) {
-    return l === 'ja' ? 'en' : 'ja';
   }
 
   function fresh() {
@@ -70,7 +120,7 @@
 
   function apply(next) {
     const before = status;
-    first = next.lang;
+    first = block.words[next.lang] ? next.lang : langs[0].lang;
     const restarted = before && next.seq < before.seq;
     if (lang === null || (!next.home && (lost || !before || restarted))) {
       // The first status, a reconnect or a restart: start afresh.
@@ -88,7 +138,8 @@
     }
     lost = false;
     status = next;
-    words = { ja: next.text.ja.ui, en: next.text.en.ui };
+    words = Object.assign({}, block.words);
+    for (const l in next.text) words[l] = next.text[l].ui;
     render();
   }
 
@@ -103,14 +154,13 @@
   function render() {
     if (lang === null) lang = first;
     const ui = words[lang];
-    root.lang = lang;
+    root.lang = info(lang).tag;
+    root.dataset.lang = lang;
     root.classList.toggle('big', big);
     document.title = ui.title;
-    title.textContent = ui.title;
-    langButton.textContent = ui.lang_button;
-    langButton.setAttribute('aria-label', ui.lang_button_label);
-    langButton.lang = other(lang);
-    langButton.hidden = false;
+    setText(title, ui.title);
+    for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+    langGroup.hidden = false;
     biggerButton.textContent = big ? ui.normal_text : ui.bigger_text;
     biggerButton.setAttribute('aria-pressed', String(big));
     biggerButton.hidden = false;
@@ -321,7 +371,7 @@
     }
     if (due) {
       banner.replaceChildren(cardPicture(), el('p', 'banner-big', ui.take_card),
-        el('p', 'banner-note', ui.take_card_note + (lang === 'ja' ? '' : ' ') + ui.touch_to_keep));
+        el('p', 'banner-note', ui.take_card_note + (/^(ja|zh)/.test(info(lang).tag) ? '' : ' ') + ui.touch_to_keep));
       if (!bannerShown) {
         chimes = 0;
         chime();
@@ -371,8 +421,9 @@
     if (!status.voice || !t.announce || status.pending || !('speechSynthesis' in window)) return;
     const key = status.visit + ':' + lang + ':' + status.screen;
     if (key === spoken || status.screen === 'take_card') return;
+    const want = info(lang).tag.split('-')[0];
     const voice = speechSynthesis.getVoices().find(function (v) {
-      return v.lang.replace('_', '-').toLowerCase().startsWith(lang);
+      return v.lang.replace('_', '-').toLowerCase().startsWith(want);
     });
     if (!voice) return;
     spoken = key;
@@ -407,10 +458,6 @@
     render();
   }
 
-  langButton.addEventListener('click', function () {
-    lang = other(lang);
-    choose();
-  });
   biggerButton.addEventListener('click', function () {
     big = !big;
     choose();

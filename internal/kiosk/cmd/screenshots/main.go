@@ -40,13 +40,13 @@ func main() {
 var today = window.MustDate(2026, 12, 20)
 
 // shot is one picture: what to do to the card, the screen to wait for,
-// whether to switch the page to English first, and whether it is taken
-// on the portrait screen.
+// the language to switch the page to first ("" keeps the first one), and
+// whether it is taken on the portrait screen.
 type shot struct {
 	name     string
 	act      func(*source.Sim) error
 	screen   kiosk.Screen
-	english  bool
+	lang     string
 	portrait bool
 }
 
@@ -55,18 +55,19 @@ func insert(p string) func(*source.Sim) error {
 }
 
 var shots = []shot{
-	{"waiting", func(s *source.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, false, false},
-	{"open", insert("window-open"), kiosk.ScreenResult, false, false},
-	{"open-en", nil, kiosk.ScreenResult, true, false},
-	{"open-portrait", insert("window-open"), kiosk.ScreenResult, false, true},
-	{"expired", insert("expired"), kiosk.ScreenResult, false, false},
-	{"valid", insert("valid"), kiosk.ScreenResult, false, false},
-	{"locked-pin", insert("auth-locked"), kiosk.ScreenResult, false, false},
-	{"locked-pin-portrait", insert("auth-locked"), kiosk.ScreenResult, false, true},
-	{"last-try", insert("sign-one-try"), kiosk.ScreenResult, false, false},
-	{"error", insert("not-jpki"), kiosk.ScreenError, false, false},
-	{"take-card", insert("window-open"), kiosk.ScreenTakeCard, false, false},
-	{"no-reader", func(s *source.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, false, false},
+	{"waiting", func(s *source.Sim) error { s.Remove(); return nil }, kiosk.ScreenWaiting, "", false},
+	{"open", insert("window-open"), kiosk.ScreenResult, "", false},
+	{"open-en", nil, kiosk.ScreenResult, "en", false},
+	{"open-easy", nil, kiosk.ScreenResult, "ja-easy", false},
+	{"open-portrait", insert("window-open"), kiosk.ScreenResult, "", true},
+	{"expired", insert("expired"), kiosk.ScreenResult, "", false},
+	{"valid", insert("valid"), kiosk.ScreenResult, "", false},
+	{"locked-pin", insert("auth-locked"), kiosk.ScreenResult, "", false},
+	{"locked-pin-portrait", insert("auth-locked"), kiosk.ScreenResult, "", true},
+	{"last-try", insert("sign-one-try"), kiosk.ScreenResult, "", false},
+	{"error", insert("not-jpki"), kiosk.ScreenError, "", false},
+	{"take-card", insert("window-open"), kiosk.ScreenTakeCard, "", false},
+	{"no-reader", func(s *source.Sim) error { s.Unplug(true); return nil }, kiosk.ScreenNoReader, "", false},
 }
 
 func run(out string, width, height int) error {
@@ -128,9 +129,10 @@ func run(out string, width, height int) error {
 				return fmt.Errorf("%s: waiting for the banner: %w", s.name, err)
 			}
 		}
-		if s.english {
-			if err := chromedp.Do(tab, chromedp.Click("#lang"), chromedp.Poll[chromedp.Void](`document.documentElement.lang === 'en'`)); err != nil {
-				return fmt.Errorf("%s: switching to English: %w", s.name, err)
+		if s.lang != "" {
+			if err := chromedp.Do(tab, chromedp.Click(fmt.Sprintf(`#langs button[data-lang=%q]`, s.lang)),
+				chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.documentElement.dataset.lang === %q`, s.lang))); err != nil {
+				return fmt.Errorf("%s: switching to %s: %w", s.name, s.lang, err)
 			}
 		}
 		png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
