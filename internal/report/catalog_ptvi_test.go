@@ -17,6 +17,7 @@ var ptvi = []struct {
 	date string
 }{
 	{&pt, "10 de janeiro de 2027 (domingo)"},
+	{&vi, "Chủ nhật, ngày 10 tháng 1 năm 2027"},
 }
 
 // Every field of the Portuguese and Vietnamese catalogues is filled, the
