@@ -4,7 +4,7 @@ import "fmt"
 
 var ptKiosk = kioskMessages{
 	Page: KioskPage{
-		Title:           "Cartão My Number (マイナンバーカード): verificação da validade dos certificados eletrônicos",
+		Title:           "Cartão My Number (マイナンバーカード): validade dos certificados eletrônicos",
 		LangButton:      "日本語",
 		LangButtonLabel: "日本語で表示する",
 
@@ -40,8 +40,8 @@ var ptKiosk = kioskMessages{
 		TimelineToday:  "Hoje",
 
 		OfficeTitle:   "Onde fazer o procedimento",
-		OfficeExample: "Apenas um exemplo (os dados do balcão deste terminal ainda não foram configurados)",
-		OfficeCounter: "Balcão",
+		OfficeExample: "Apenas um exemplo (os dados do guichê deste terminal ainda não foram configurados)",
+		OfficeCounter: "Guichê",
 		OfficeFloor:   "Local",
 		OfficeHours:   "Horário",
 		OfficePhone:   "Telefone",
@@ -50,7 +50,7 @@ var ptKiosk = kioskMessages{
 		BadgeLastTry:    "Senha: resta 1 tentativa",
 		DecisionBy:      "Até quando",
 		DecisionWhere:   "Onde",
-		ByLastOfficeDay: " (último dia de atendimento do balcão)",
+		ByLastOfficeDay: " (último dia de atendimento do guichê)",
 		ByExpiry:        " (dia do vencimento)",
 		ExampleShort:    " (exemplo)",
 		MoreBelow:       "Mais detalhes abaixo",
@@ -85,12 +85,12 @@ Opções:
                         quando ela estiver no ar, reabre se ele fechar e o
                         fecha ao encerrar
   --browser-path ARQUIVO o navegador que --browser abre
-  --office ARQUIVO      dados do balcão (balcão, local, horário, telefone); sem
+  --office ARQUIVO      dados do guichê (guichê, local, horário, telefone); sem
                         ele, a página mostra um exemplo, indicado como exemplo
   --reader NOME         usa só as leitoras cujo nome contém NOME
   --linger DURAÇÃO      por quanto tempo o resultado fica na tela antes de
                         "retire o seu cartão" (padrão 60s; sem a opção, o
-                        reading_time do arquivo do balcão)
+                        reading_time do arquivo do guichê)
   --quick               lê só a validade; não verifica o emissor
   --lang ja|en          primeiro idioma da página (padrão ja)
   --sim [PERFIL]        inicia com o cartão simulado embutido colocado
@@ -118,7 +118,7 @@ Opções:
   --reader NOME         usa só as leitoras cujo nome contém NOME
   --linger DURAÇÃO      por quanto tempo o resultado fica na tela antes de
                         "retire o seu cartão" (padrão 60s; sem a opção, o
-                        reading_time do arquivo do balcão)
+                        reading_time do arquivo do guichê)
   --quick               lê só a validade; não verifica o emissor
   --lang ja|en          primeiro idioma da página
   --sim [PERFIL]        usa o cartão simulado embutido em vez de uma leitora
@@ -178,7 +178,7 @@ Exemplos:
 		case "utf16":
 			return "salvo em UTF-16 (no Bloco de Notas: Salvar como, Codificação: UTF-8)"
 		case "too_big":
-			return fmt.Sprintf("maior que %d KiB; um arquivo do balcão tem poucas linhas curtas", p.Limit)
+			return fmt.Sprintf("maior que %d KiB; um arquivo do guichê tem poucas linhas curtas", p.Limit)
 		case "no_fields":
 			return fmt.Sprintf("nenhum campo foi preenchido (campos válidos: %s)", p.Known)
 		case "unreadable":

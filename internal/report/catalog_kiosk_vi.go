@@ -4,7 +4,7 @@ import "fmt"
 
 var viKiosk = kioskMessages{
 	Page: KioskPage{
-		Title:           "Thẻ My Number (マイナンバーカード): kiểm tra hạn của chứng chỉ điện tử",
+		Title:           "Thẻ My Number (マイナンバーカード): kiểm tra hạn chứng chỉ điện tử",
 		LangButton:      "日本語",
 		LangButtonLabel: "日本語で表示する",
 

@@ -197,7 +197,7 @@ var pt = Catalog{
 		}
 		switch r.Trust.Status {
 		case jpki.TrustBuiltIn:
-			return fmt.Sprintf("J-LIS (Japan Agency for Local Authority Information Systems); assinatura verificada com a autoridade certificadora J-LIS embutida (%d)", r.caYear())
+			return fmt.Sprintf("J-LIS (地方公共団体情報システム機構); assinatura verificada com a autoridade certificadora J-LIS embutida (%d)", r.caYear())
 		case jpki.TrustUserSupplied:
 			if r.simulated {
 				return "autoridade certificadora de teste do cartão simulado (não é a J-LIS); assinatura verificada"
@@ -206,7 +206,7 @@ var pt = Catalog{
 		case jpki.TrustCardCA:
 			return "autoridade certificadora JPKI que não está na lista embutida; assinatura verificada com o certificado da autoridade gravado no cartão"
 		case jpki.TrustInvalid:
-			return "a assinatura não corresponde ao certificado da autoridade emissora. O cartão pode estar danificado: consulte o balcão da prefeitura (市区町村の窓口)"
+			return "a assinatura não corresponde ao certificado da autoridade emissora. O cartão pode estar danificado: consulte o guichê da prefeitura (市区町村の窓口)"
 		case jpki.TrustUnknownIssuer:
 			return "autoridade certificadora desconhecida, e o cartão não tem certificado de autoridade para a verificação"
 		}
@@ -233,10 +233,10 @@ var pt = Catalog{
 		case p.NotSet() && pin == jpki.SignPIN:
 			return ptNoSignCert +
 				// advice: proxy-legal-rep
-				" Os procedimentos de menores de 15 anos são feitos pelo representante legal (pais ou responsável). Pergunte no balcão o que levar."
+				" Os procedimentos de menores de 15 anos são feitos pelo representante legal (pais ou responsável). Pergunte no guichê o que levar."
 		case p.NotSet():
 			// advice: faceauth-what
-			return fmt.Sprintf("Este cartão não tem %s. O Cartão My Number com autenticação facial (顔認証マイナンバーカード) é um cartão sem senhas.", name)
+			return fmt.Sprintf("Neste cartão não está definida a %s. O Cartão My Number com autenticação facial (顔認証マイナンバーカード) é um cartão sem senhas.", name)
 		case p.verified():
 			return fmt.Sprintf("Segundo o cartão, a %s já está confirmada neste momento (outro programa deste computador a digitou). Quando terminar, feche esse programa ou retire o cartão.", name)
 		case p.Locked && p.maybeNoPIN:
@@ -249,7 +249,7 @@ var pt = Catalog{
 		}
 		return ""
 	},
-	LabelBring:           "Procedimento no balcão",
+	LabelBring:           "Procedimento no guichê",
 	LabelInPerson:        "Se o próprio titular for",
 	LabelByProxy:         "Se um procurador for",
 	BringInPerson:        ptBringInPerson,
@@ -315,7 +315,7 @@ var pt = Catalog{
 	},
 	ICSOpensDescription: func(w window.Window) string {
 		// advice: renew-at-office-only, renew-free
-		return fmt.Sprintf("De hoje até %s, você pode renovar os certificados eletrônicos do seu Cartão My Number (マイナンバーカード) no balcão da prefeitura (市区町村の窓口). A renovação é gratuita.\n\n"+
+		return fmt.Sprintf("De hoje até %s, você pode renovar os certificados eletrônicos do seu Cartão My Number (マイナンバーカード) no guichê da prefeitura (市区町村の窓口). A renovação é gratuita.\n\n"+
 			"Se o próprio titular for: %s\nSe um procurador for: %s", ptDate(w.Expiry), ptBringInPerson, ptBringByProxy)
 	},
 	ICSWeekSummary: func(w window.Window) string {
@@ -323,7 +323,7 @@ var pt = Catalog{
 	},
 	ICSWeekDescription: func(w window.Window) string {
 		// advice: auth-lapse-stops
-		return fmt.Sprintf("O certificado eletrônico vence em %s. Se ainda não renovou, vá ao balcão da prefeitura (市区町村の窓口) antes dessa data. "+
+		return fmt.Sprintf("O certificado eletrônico vence em %s. Se ainda não renovou, vá ao guichê da prefeitura (市区町村の窓口) antes dessa data. "+
 			"Depois do vencimento, até receber um novo certificado, o cartão não pode ser usado para emitir documentos em lojas de conveniência, no e-Tax nem em outros procedimentos on-line.", ptDate(w.Expiry))
 	},
 	ICSAlreadyOpen: "Alguns lembretes já estão no passado.",
@@ -366,7 +366,7 @@ Exemplos:
 
 	HelpMain: `O jpkicheck informa quando vencem os certificados eletrônicos do seu
 Cartão My Number (マイナンバーカード), se já é possível renová-los e o que
-levar ao balcão da prefeitura (市区町村の窓口).
+levar ao guichê da prefeitura (市区町村の窓口).
 
 Uso:
   jpkicheck [comando] [opções]
@@ -454,7 +454,7 @@ Exemplos:
 pin status mostra quantas tentativas restam nas suas duas senhas, sem gastar
 nenhuma: o cartão recebe um VERIFY vazio, que só informa o contador.
 
-pin verify confirma que você ainda lembra uma senha antes de ir ao balcão.
+pin verify confirma que você ainda lembra uma senha antes de ir ao guichê.
 Primeiro mostra as tentativas restantes, depois pede a senha (oculta no
 terminal; senão, da primeira linha da entrada padrão). Envia a senha uma vez e
 nunca tenta de novo. Com apenas 1 tentativa restante, recusa-se a enviar sem
@@ -573,14 +573,14 @@ Exemplos:
 		return fmt.Sprintf("%s a %s", ptDate(first), ptDate(last))
 	},
 	ExpiryOfficeClosed: func(w window.Window) string {
-		return fmt.Sprintf("Em %s o balcão não atende. O último dia para renovar no balcão é %s.", ptDate(w.Expiry), ptDate(w.LastOfficeDay))
+		return fmt.Sprintf("Em %s o guichê não atende. O último dia para renovar no guichê é %s.", ptDate(w.Expiry), ptDate(w.LastOfficeDay))
 	},
 	CardExpiryCheck: "A validade do próprio Cartão My Number (マイナンバーカード) está impressa na frente do cartão. Se for igual ou próxima da validade do certificado eletrônico, o que você precisa é de um novo cartão, e não da renovação do certificado (jpkicheck check --card-expiry DATA diz qual dos dois).",
 	LabelCardExpiry: "Validade do cartão",
 	CardExpiry: func(r CardExpiryReport) string {
 		switch {
 		case r.State == window.Expired:
-			return fmt.Sprintf("A validade do próprio cartão venceu em %s. O certificado eletrônico não pode ser usado depois da validade do cartão. Sobre um novo cartão, consulte o balcão da prefeitura (市区町村の窓口).", ptDate(r.Expiry))
+			return fmt.Sprintf("A validade do próprio cartão venceu em %s. O certificado eletrônico não pode ser usado depois da validade do cartão. Sobre um novo cartão, consulte o guichê da prefeitura (市区町村の窓口).", ptDate(r.Expiry))
 		case !r.NewCardNeeded:
 			return fmt.Sprintf("O próprio cartão vale até %s, depois do certificado eletrônico, por isso basta renovar o certificado. A renovação do cartão pode ser pedida a partir de %s.", ptDate(r.Expiry), ptDate(r.Opens))
 		case r.State == window.Open:
@@ -594,20 +594,20 @@ Exemplos:
 	ClockWrongHint: "acerte a data e a hora do computador (ou corrija --today) e execute de novo",
 	ICSNothingAhead: func(w window.Window) string {
 		if w.State == window.Expired {
-			return fmt.Sprintf("O certificado eletrônico venceu em %s, então todos os dias dos lembretes já passaram: nenhum arquivo de calendário foi criado. No balcão da prefeitura (市区町村の窓口) você pode receber gratuitamente um novo certificado eletrônico.", ptDate(w.Expiry))
+			return fmt.Sprintf("O certificado eletrônico venceu em %s, então todos os dias dos lembretes já passaram: nenhum arquivo de calendário foi criado. No guichê da prefeitura (市区町村の窓口) você pode receber gratuitamente um novo certificado eletrônico.", ptDate(w.Expiry))
 		}
 		last := w.LastOfficeDay
 		if last.IsZero() {
 			last = w.Expiry
 		}
-		return fmt.Sprintf("Os dias dos lembretes já passaram: nenhum arquivo de calendário foi criado. O período de renovação está aberto; o último dia para renovar no balcão é %s.", ptDate(last))
+		return fmt.Sprintf("Os dias dos lembretes já passaram: nenhum arquivo de calendário foi criado. O período de renovação está aberto; o último dia para renovar no guichê é %s.", ptDate(last))
 	},
 	HelpMore: func(command string) string {
 		switch command {
 		case "window":
 			return `Mais opções:
   --office ARQUIVO      conta também os dias extras de atendimento e os dias
-                        fechados do arquivo do balcão (veja jpkicheck kiosk --help)
+                        fechados do arquivo do guichê (veja jpkicheck kiosk --help)
   --card-expiry DATA    a validade do próprio cartão, impressa na frente: diz
                         se é preciso renovar o cartão
 
@@ -713,7 +713,7 @@ func ptProblem(d Details) string {
 			return ptNoSignCert
 		}
 		// advice: faceauth-what
-		return fmt.Sprintf("Este cartão não tem %s. O Cartão My Number com autenticação facial (顔認証マイナンバーカード) é um cartão sem senhas.", ptPINName(d.PIN))
+		return fmt.Sprintf("Neste cartão não está definida a %s. O Cartão My Number com autenticação facial (顔認証マイナンバーカード) é um cartão sem senhas.", ptPINName(d.PIN))
 	case PINBusy:
 		return "Segundo o cartão, a senha já está confirmada por outro programa, por isso não se sabe quantas tentativas restam. Nada foi enviado ao cartão."
 	case CardLink:
@@ -760,10 +760,10 @@ func ptHint(d Details, goos string) string {
 		// advice: smartphone-not-card
 		return "a validade do certificado eletrônico do smartphone pode ser vista no aplicativo Mynaportal; o jpkicheck lê o próprio cartão"
 	case UnknownToken, Malformed:
-		return "retire o cartão, insira de novo e execute de novo; se continuar, consulte o balcão da prefeitura (市区町村の窓口)"
+		return "retire o cartão, insira de novo e execute de novo; se continuar, consulte o guichê da prefeitura (市区町村の窓口)"
 	case NoCertificate:
 		// advice: sign-revoked-change
-		return "ele não foi emitido ou perdeu a validade; se precisar, peça a emissão de um novo no balcão da prefeitura (市区町村の窓口)"
+		return "ele não foi emitido ou perdeu a validade; se precisar, peça a emissão de um novo no guichê da prefeitura (市区町村の窓口)"
 	case PINLocked:
 		hint := strings.TrimSuffix(ptPINReset, ".")
 		if d.MaybeNoPIN {
@@ -812,12 +812,12 @@ const ptFaceAuth = "" +
 	// advice: faceauth-cannot
 	"Com esse cartão não é possível usar serviços que pedem senha, como a emissão de documentos em lojas de conveniência, o Mynaportal e o e-Tax. " +
 	// advice: faceauth-switch-back
-	"No balcão da prefeitura (市区町村の窓口) também é possível voltar a um cartão normal, com senhas."
+	"No guichê da prefeitura (市区町村の窓口) também é possível voltar a um cartão normal, com senhas."
 
 // ptPINReset is where a locked PIN is reset.
 const ptPINReset = "" +
 	// advice: pin-reset-office
-	"A senha pode ser redefinida (inicializada) no balcão da prefeitura (市区町村の窓口): leve o Cartão My Number (マイナンバーカード) e um documento de identidade. " +
+	"A senha pode ser redefinida (inicializada) no guichê da prefeitura (市区町村の窓口): leve o Cartão My Number (マイナンバーカード) e um documento de identidade. " +
 	// advice: pin-reset-convenience
 	"Se você souber a outra senha e os certificados eletrônicos estiverem dentro da validade e não tiverem sido revogados, também pode reservar a redefinição no aplicativo de smartphone " +
 	"「JPKI暗証番号リセット」 (JPKI PIN Reset) e concluí-la em até 24 horas num terminal multifuncional de loja de conveniência " +
@@ -825,10 +825,10 @@ const ptPINReset = "" +
 
 const ptBringInPerson = "" +
 	// advice: bring-in-person
-	"Leve o seu Cartão My Number (マイナンバーカード). No balcão, você digita a senha do certificado eletrônico para autenticação do usuário (利用者証明用電子証明書) (4 números) e a senha do certificado eletrônico para assinatura (署名用電子証明書) (6 a 16 letras e números). " +
-	"Em alguns balcões, digita também a senha do Registro Básico de Residentes (4 números). " +
+	"Leve o seu Cartão My Number (マイナンバーカード). No guichê, você digita a senha do certificado eletrônico para autenticação do usuário (利用者証明用電子証明書) (4 números) e a senha do certificado eletrônico para assinatura (署名用電子証明書) (6 a 16 letras e números). " +
+	"Em alguns guichês, digita também a senha do Registro Básico de Residentes (4 números). " +
 	// advice: bring-pin-unknown
-	"Se não souber uma senha ou se ela estiver bloqueada, primeiro a senha é redefinida (inicializada) no balcão e depois é feita a renovação. Leve também um documento de identidade (por exemplo, a carteira de motorista)."
+	"Se não souber uma senha ou se ela estiver bloqueada, primeiro a senha é redefinida (inicializada) no guichê e depois é feita a renovação. Leve também um documento de identidade (por exemplo, a carteira de motorista)."
 
 const ptBringByProxy = "" +
 	// advice: proxy-before-expiry
@@ -839,7 +839,7 @@ const ptBringByProxy = "" +
 
 // advice: proxy-no-form
 const ptBringByProxyNoForm = "Sem o formulário de consulta e resposta (照会書兼回答書) (por exemplo, depois do vencimento), a prefeitura recebe o pedido do procurador e depois envia pelo correio um formulário de consulta a você. " +
-	"O procurador leva de volta o formulário preenchido por você, então são duas idas ao balcão."
+	"O procurador leva de volta o formulário preenchido por você, então são duas idas ao guichê."
 
 // advice: proxy-pin-reset
 const ptBringByProxyPINReset = "A redefinição (inicialização) da senha feita por procurador não termina no mesmo dia. " +
@@ -848,7 +848,7 @@ const ptBringByProxyPINReset = "A redefinição (inicialização) da senha feita
 // ptAdvice is what the situation means and what to do, a paragraph each.
 func ptAdvice(s Situation) []string {
 	var out []string
-	atOffice, office := " no balcão da prefeitura (市区町村の窓口)", true
+	atOffice, office := " no guichê da prefeitura (市区町村の窓口)", true
 	if !s.usualWindow() {
 		atOffice, office = "", false // abroad-where: no source says where people abroad renew
 	}
@@ -881,7 +881,7 @@ func ptAdvice(s Situation) []string {
 					"Dentro do período, fazer o procedimento mais cedo não encurta a validade.", ptDate(renewed))
 			} else if s.usualWindow() && !s.endsWithCard() {
 				// advice: renew-open-no-loss
-				p += " Confirme no balcão a validade do novo certificado eletrônico."
+				p += " Confirme no guichê a validade do novo certificado eletrônico."
 			}
 			out = append(out, p)
 		}
@@ -914,7 +914,7 @@ func ptAdvice(s Situation) []string {
 		p := "Quando o nome, o endereço, a data de nascimento ou o sexo mudam (por exemplo, ao se mudar ou se casar), o certificado eletrônico para assinatura (署名用電子証明書) perde a validade automaticamente " +
 			"(o certificado eletrônico para autenticação do usuário (利用者証明用電子証明書) continua valendo). Um certificado para assinatura revogado continua no cartão, mas não pode ser usado."
 		if office {
-			p += " Se precisar, peça a emissão de um novo no balcão da prefeitura (市区町村の窓口)."
+			p += " Se precisar, peça a emissão de um novo no guichê da prefeitura (市区町村の窓口)."
 		}
 		p += fmt.Sprintf(" O jpkicheck lê apenas o conteúdo do cartão, por isso não sabe se o certificado para assinatura foi revogado. "+
 			"A validade até %s vale somente se ele não tiver sido revogado.", ptDate(s.Expiry))
@@ -924,7 +924,7 @@ func ptAdvice(s Situation) []string {
 		// advice: foreign-period-of-stay, foreign-extension
 		out = append(out, "Para moradores estrangeiros com prazo de permanência definido, a validade vai até o último dia do prazo de permanência, por isso este cálculo não se aplica. "+
 			"A renovação do prazo de permanência não prolonga a validade automaticamente: quando receber o novo cartão de residente (在留カード), "+
-			"faça no balcão da prefeitura (市区町村の窓口) o procedimento de alteração do prazo de validade antes que a validade do cartão vença.")
+			"faça no guichê da prefeitura (市区町村の窓口) o procedimento de alteração do prazo de validade antes que a validade do cartão vença.")
 	}
 	return out
 }

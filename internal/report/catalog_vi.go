@@ -161,7 +161,7 @@ var vi = Catalog{
 		}
 		switch r.Trust.Status {
 		case jpki.TrustBuiltIn:
-			return fmt.Sprintf("J-LIS (Cơ quan Hệ thống Thông tin Chính quyền Địa phương); đã xác minh chữ ký bằng cơ quan chứng thực J-LIS có sẵn trong chương trình (%d)", r.caYear())
+			return fmt.Sprintf("J-LIS (地方公共団体情報システム機構); đã xác minh chữ ký bằng cơ quan chứng thực J-LIS có sẵn trong chương trình (%d)", r.caYear())
 		case jpki.TrustUserSupplied:
 			if r.simulated {
 				return "cơ quan chứng thực thử nghiệm của thẻ mô phỏng (không phải J-LIS); đã xác minh chữ ký"
