@@ -94,7 +94,7 @@ func ptTries(n int) string {
 }
 
 var pt = Catalog{
-	Lang:    Lang("pt"),
+	Lang:    Pt,
 	Date:    ptDate,
 	DateEra: ptDateEra,
 	Kiosk:   ptKiosk,

@@ -58,7 +58,7 @@ func viYearsMonths(sp window.Span) string {
 }
 
 var vi = Catalog{
-	Lang:    Lang("vi"),
+	Lang:    Vi,
 	Date:    viDate,
 	DateEra: viDateEra,
 	Kiosk:   viKiosk,
