@@ -697,7 +697,7 @@ func koHint(d Details, goos string) string {
 	case CardRemoved:
 		return "카드를 다시 넣고 다시 실행해 주십시오. NFC 리더기에서는 결과가 나올 때까지 카드를 움직이지 마십시오"
 	case CardInUse:
-		return "카드를 사용하는 다른 프로그램(공적 개인 인증 서비스 이용자 클라이언트 소프트웨어, e-Tax, 브라우저 로그인 등)을 닫은 뒤 다시 실행해 주십시오"
+		return "카드를 사용하는 다른 프로그램(공적 개인 인증 서비스 이용자 클라이언트 소프트웨어(利用者クライアントソフト), e-Tax, 브라우저 로그인 등)을 닫은 뒤 다시 실행해 주십시오"
 	case CardMute:
 		return "카드를 빼고, IC 칩 쪽부터 앞면을 위로 하여 다시 꽂아 주십시오. 칩의 얼룩을 가볍게 닦으면 해결되는 경우가 있습니다"
 	case CardTimeout:

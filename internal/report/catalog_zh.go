@@ -694,7 +694,7 @@ func zhHint(d Details, goos string) string {
 	case CardRemoved:
 		return "请放回卡，再执行一次。使用NFC读卡器时，在结果出来之前请不要移动卡"
 	case CardInUse:
-		return "请关闭使用卡的其他程序（公的个人认证服务用户客户端软件、e-Tax、浏览器登录等）后，再执行一次"
+		return "请关闭使用卡的其他程序（公的个人认证服务用户客户端软件（利用者クライアントソフト）、e-Tax、浏览器登录等）后，再执行一次"
 	case CardMute:
 		return "请拔出卡，IC芯片一侧先插入、正面朝上重新插入。轻轻擦拭芯片上的污垢有时可以解决"
 	case CardTimeout:
