@@ -806,7 +806,7 @@ func zhAdvice(s Situation) []string {
 			renewed, _ := s.RenewedExpiry()
 			// advice: renew-early-cost
 			out = append(out, fmt.Sprintf("现在不需要办理手续。如果今天，即%s办理手续，将不按更新而按新发行处理，有效期限为%s。"+
-				"比%s以后更新时的%s短%s。", zhDate(s.Today), zhDate(early), zhDate(s.Opens), zhDate(renewed), zhYearsMonths(lost)))
+				"这比在%s以后更新时的%s短%s。", zhDate(s.Today), zhDate(early), zhDate(s.Opens), zhDate(renewed), zhYearsMonths(lost)))
 		} else {
 			// advice: renew-early-cost
 			out = append(out, fmt.Sprintf("现在不需要办理手续。在可以更新的期间之前办理手续，将按新发行处理，有效期限会变短。"+
