@@ -181,7 +181,7 @@ Ctrl+C로 종료합니다.
 		case "bad_range":
 			return fmt.Sprintf("'%s'의 '%s'은(는) 기간이 아닙니다(시작..끝 형식으로, 이른 날을 먼저, %d일 이내)", p.Field, p.Value, p.Limit)
 		case "open_and_closed":
-			return fmt.Sprintf("%s이(가) 이 행의 '%s'와 %d행 양쪽에 있습니다(개청일과 폐청일 중 하나로 하십시오)", p.Value, p.Field, p.Other)
+			return fmt.Sprintf("%s이(가) 이 행의 '%s'와(과) %d행 양쪽에 있습니다(개청일과 폐청일 중 하나로 하십시오)", p.Value, p.Field, p.Other)
 		case "too_many_dates":
 			return fmt.Sprintf("open_days와 closed_days의 일수가 %d일을 넘습니다", p.Limit)
 		case "bad_setting":

@@ -88,7 +88,7 @@ var ko = Catalog{
 		note := fmt.Sprintf("접수 기간을 유효기한 %d개월 전부터로 하여 계산하고 있습니다.", months)
 		if months == 12 {
 			// advice: abroad-window-one-year
-			note += "국외에 거주하시는 분은 유효기한 1년 전부터 갱신할 수 있다고 안내하는 시구정촌이 있습니다."
+			note += " 국외에 거주하시는 분은 유효기한 1년 전부터 갱신할 수 있다고 안내하는 시구정촌이 있습니다."
 		}
 		return note
 	},
