@@ -316,7 +316,7 @@ Flags:
   --reader NAME         list only the readers whose name contains NAME
   --wait DURATION       first wait up to that long for a card (default: list at once)
   --json                print one JSON object for scripts
-  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           language (default from LC_ALL, LC_MESSAGES, LANG)
 ` + enCardFlags + `
 Examples:
   $ jpkicheck readers
@@ -356,7 +356,7 @@ Exit codes:
   2  usage error or bad input         6  not a My Number Card
   3  renewal window open              7  PIN locked or refused
 
-Language: --lang ja|en, else from LC_ALL, LC_MESSAGES or LANG (ja_* gives Japanese).
+Language: --lang ja|en|ja-easy|zh|ko|pt|vi, else from LC_ALL, LC_MESSAGES or LANG (ja_* gives Japanese).
 Run 'jpkicheck COMMAND --help' for a command's flags.
 `,
 	HelpCheck: `Usage:
@@ -369,7 +369,7 @@ no PIN try is spent.
 
 Flags:
 ` + enCheckFlags + enReaderFlags + `  --json                print one JSON object for scripts
-  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           language (default from LC_ALL, LC_MESSAGES, LANG)
 ` + enCardFlags + `
 Examples:
   $ jpkicheck
@@ -396,7 +396,7 @@ the end). It takes check's flags; there is no reader to choose.
 
 Flags:
 ` + enCheckFlags + `  --json                print one JSON object for scripts
-  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           language (default from LC_ALL, LC_MESSAGES, LANG)
 ` + enCardFlags + `
 Examples:
   $ jpkicheck demo
@@ -425,7 +425,7 @@ add --force, because a wrong PIN then locks it until it is reset.
 Flags:
   --force               pin verify: send the PIN even on its last try
 ` + enReaderFlags + `  --json                print one JSON object for scripts
-  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           language (default from LC_ALL, LC_MESSAGES, LANG)
 ` + enCardFlags + `
 Examples:
   $ jpkicheck pin
@@ -457,7 +457,7 @@ Flags:
                         spends a last password try: use
                         'jpkicheck pin verify sign --force' for that)
 ` + enReaderFlags + `  --json                report a problem as one JSON object for scripts
-  --lang ja|en          language (default from LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           language (default from LC_ALL, LC_MESSAGES, LANG)
 ` + enCardFlags + `
 Examples:
   $ jpkicheck export auth > auth.pem
@@ -478,14 +478,14 @@ Flags:
   -o, --output FILE     write to FILE instead of standard output
   --force               overwrite FILE if it exists
 ` + enReaderFlags + `  --json                report a problem as one JSON object for scripts
-  --lang ja|en          language of the reminders and messages
+  --lang LANG           language of the reminders and messages
 ` + enCardFlags + `
 Examples:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
 `,
 	HelpWindow: `Usage:
-  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
+  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang LANG]
 
 Computes the renewal window for a certificate that expires on the given day,
 without a card. Renewal is accepted from the day after the date three months
@@ -499,7 +499,7 @@ Flags:
   --today YYYY-MM-DD    evaluate as of that day (default: today in Japan)
   --months N            window length in months (default 3)
   --json                print one JSON object instead of sentences
-  --lang ja|en          language of the sentences
+  --lang LANG           language of the sentences
 
 Examples:
   $ jpkicheck window --expiry 2027-03-15

@@ -303,7 +303,7 @@ var ja = Catalog{
   --reader 名前         名前にこの文字を含むリーダーだけを表示
   --wait 時間           先にその時間までカードを待つ(既定ではすぐに一覧を表示)
   --json                スクリプト向けにJSONを1つ出力
-  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+  --lang LANG           表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
 ` + jaCardFlags + `
 例:
   $ jpkicheck readers
@@ -343,7 +343,7 @@ var ja = Catalog{
   2  使い方または入力の誤り            6  マイナンバーカードではない
   3  更新できる期間中                  7  暗証番号がロック中、または拒否された
 
-言語: --lang ja|en。指定がなければ LC_ALL・LC_MESSAGES・LANG から決めます(ja_* なら日本語)。
+言語: --lang ja|en|ja-easy|zh|ko|pt|vi。指定がなければ LC_ALL・LC_MESSAGES・LANG から決めます(ja_* なら日本語)。
 各コマンドのオプションは 'jpkicheck コマンド --help' で表示します。
 `,
 	HelpCheck: `使い方:
@@ -356,7 +356,7 @@ var ja = Catalog{
 
 オプション:
 ` + jaCheckFlags + jaReaderFlags + `  --json                スクリプト向けにJSONを1つ出力
-  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+  --lang LANG           表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
 ` + jaCardFlags + `
 例:
   $ jpkicheck
@@ -381,7 +381,7 @@ jpkicheck に内蔵の模擬カードで、チェックの流れをすべて実�
 
 オプション:
 ` + jaCheckFlags + `  --json                スクリプト向けにJSONを1つ出力
-  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+  --lang LANG           表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
 ` + jaCardFlags + `
 例:
   $ jpkicheck demo
@@ -411,7 +411,7 @@ pin verify は、窓口に行く前に暗証番号を覚えているか確かめ
 オプション:
   --force               pin verify: 残り1回でも暗証番号を送る
 ` + jaReaderFlags + `  --json                スクリプト向けにJSONを1つ出力
-  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+  --lang LANG           表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
 ` + jaCardFlags + `
 例:
   $ jpkicheck pin
@@ -442,7 +442,7 @@ p7b(証明書と認証局をまとめた PKCS#7。Windows や macOS の証明書
                         1回の暗証番号を使うことはありません。それには
                         'jpkicheck pin verify sign --force' を使います)
 ` + jaReaderFlags + `  --json                問題をスクリプト向けにJSONで出力
-  --lang ja|en          表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
+  --lang LANG           表示する言語(省略時は LC_ALL・LC_MESSAGES・LANG から)
 ` + jaCardFlags + `
 例:
   $ jpkicheck export auth > auth.pem
@@ -462,14 +462,14 @@ Google カレンダー、Outlook、Apple のカレンダー、Thunderbird に取
   -o, --output ファイル 標準出力の代わりにこのファイルに書く
   --force               ファイルがあっても上書きする
 ` + jaReaderFlags + `  --json                問題をスクリプト向けにJSONで出力
-  --lang ja|en          予定とメッセージの言語
+  --lang LANG           予定とメッセージの言語
 ` + jaCardFlags + `
 例:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
 `,
 	HelpWindow: `使い方:
-  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
+  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang LANG]
 
 カードを使わずに、指定した有効期限から更新できる期間を計算します。
 更新の手続きは、有効期限の3か月前の日の翌日から、有効期限の日までできます。
@@ -483,7 +483,7 @@ Google カレンダー、Outlook、Apple のカレンダー、Thunderbird に取
   --today YYYY-MM-DD    この日を「今日」として計算(省略時は日本時間の今日)
   --months N            受付期間の月数(既定は3)
   --json                文章の代わりにJSONを1つ出力
-  --lang ja|en          表示する言語
+  --lang LANG           表示する言語
 
 例:
   $ jpkicheck window --expiry 2027-03-15

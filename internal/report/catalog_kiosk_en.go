@@ -88,7 +88,7 @@ Flags:
   --linger DURATION     how long a result shows before "please take your card"
                         (default 60s; the office file's reading_time when not given)
   --quick               read only the expiry; skip the issuer check
-  --lang ja|en          the page's first language (default ja)
+  --lang LANG           the page's first language (default ja)
   --sim [PROFILE]       start with the built-in simulated card in (demos, checks)
   --trust-ca FILE       also recognise these CA certificates (PEM)
   --today YYYY-MM-DD    evaluate as of that day
@@ -113,7 +113,7 @@ Flags:
   --linger DURATION     how long a result shows before "please take your card"
                         (default 60s; the office file's reading_time when not given)
   --quick               read only the expiry; skip the issuer check
-  --lang ja|en          the page's first language
+  --lang LANG           the page's first language
   --sim [PROFILE]       use the built-in simulated card instead of a reader
   --trust-ca FILE       also recognise these CA certificates (PEM)
   --today YYYY-MM-DD    evaluate as of that day

@@ -88,7 +88,7 @@ var koKiosk = kioskMessages{
   --reader 이름         이름에 이 문자가 포함된 리더기만 사용
   --linger 시간         결과를 표시한 뒤 '카드를 가져가십시오'로 바뀔 때까지(기본값 60s. 지정하지 않으면 창구 파일의 reading_time)
   --quick               유효기한만 읽고 발행처 확인을 생략
-  --lang ja|en          처음에 표시할 언어(기본값 ja)
+  --lang LANG           처음에 표시할 언어(기본값 ja)
   --sim [프로필]        내장된 모의 카드를 올려놓은 상태로 시작(전시・확인용)
   --trust-ca 파일       이 인증기관의 증명서(PEM)도 인정
   --today YYYY-MM-DD    이 날을 '오늘'로 하여 계산
@@ -112,7 +112,7 @@ Ctrl+C로 종료합니다.
   --reader 이름         이름에 이 문자가 포함된 리더기만 사용
   --linger 시간         결과를 표시한 뒤 '카드를 가져가십시오'로 바뀔 때까지(기본값 60s. 지정하지 않으면 창구 파일의 reading_time)
   --quick               유효기한만 읽고 발행처 확인을 생략
-  --lang ja|en          처음에 표시할 언어
+  --lang LANG           처음에 표시할 언어
   --sim [프로필]        리더기 대신 내장된 모의 카드를 사용
   --trust-ca 파일       이 인증기관의 증명서(PEM)도 인정
   --today YYYY-MM-DD    이 날을 '오늘'로 하여 계산

@@ -92,7 +92,7 @@ Opções:
                         "retire o seu cartão" (padrão 60s; sem a opção, o
                         reading_time do arquivo do guichê)
   --quick               lê só a validade; não verifica o emissor
-  --lang ja|en          primeiro idioma da página (padrão ja)
+  --lang LANG           primeiro idioma da página (padrão ja)
   --sim [PERFIL]        inicia com o cartão simulado embutido colocado
                         (demonstrações, testes)
   --trust-ca ARQUIVO    aceita também estes certificados de autoridade (PEM)
@@ -120,7 +120,7 @@ Opções:
                         "retire o seu cartão" (padrão 60s; sem a opção, o
                         reading_time do arquivo do guichê)
   --quick               lê só a validade; não verifica o emissor
-  --lang ja|en          primeiro idioma da página
+  --lang LANG           primeiro idioma da página
   --sim [PERFIL]        usa o cartão simulado embutido em vez de uma leitora
   --trust-ca ARQUIVO    aceita também estes certificados de autoridade (PEM)
   --today AAAA-MM-DD    calcula como se fosse esse dia

@@ -92,7 +92,7 @@ Tùy chọn:
                         lòng lấy thẻ ra" (mặc định 60s; nếu không chỉ định thì
                         theo reading_time của tệp thông tin quầy)
   --quick               chỉ đọc ngày hết hạn; bỏ qua việc kiểm tra nơi cấp
-  --lang ja|en          ngôn ngữ đầu tiên của trang (mặc định ja)
+  --lang LANG           ngôn ngữ đầu tiên của trang (mặc định ja)
   --sim [HỒ_SƠ]         khởi động với thẻ mô phỏng có sẵn đã được đặt vào
                         (trình diễn, kiểm tra)
   --trust-ca TỆP        chấp nhận thêm các chứng chỉ cơ quan chứng thực này (PEM)
@@ -119,7 +119,7 @@ Tùy chọn:
                         lòng lấy thẻ ra" (mặc định 60s; nếu không chỉ định thì
                         theo reading_time của tệp thông tin quầy)
   --quick               chỉ đọc ngày hết hạn; bỏ qua việc kiểm tra nơi cấp
-  --lang ja|en          ngôn ngữ đầu tiên của trang
+  --lang LANG           ngôn ngữ đầu tiên của trang
   --sim [HỒ_SƠ]         dùng thẻ mô phỏng có sẵn thay cho đầu đọc
   --trust-ca TỆP        chấp nhận thêm các chứng chỉ cơ quan chứng thực này (PEM)
   --today YYYY-MM-DD    tính như thể hôm nay là ngày đó

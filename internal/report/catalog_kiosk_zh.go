@@ -88,7 +88,7 @@ var zhKiosk = kioskMessages{
   --reader 名称         只使用名称中包含此文字的读卡器
   --linger 时间         显示结果后到变为“请取走您的卡”为止的时间（默认 60s。未指定时使用窗口文件的 reading_time）
   --quick               只读取有效期限，省略对发行机构的确认
-  --lang ja|en          最初显示的语言（默认 ja）
+  --lang LANG           最初显示的语言（默认 ja）
   --sim [配置]          以放着内置模拟卡的状态启动（展示・确认用）
   --trust-ca 文件       也认可此认证机构的证书（PEM）
   --today YYYY-MM-DD    以这一天为“今天”计算
@@ -112,7 +112,7 @@ var zhKiosk = kioskMessages{
   --reader 名称         只使用名称中包含此文字的读卡器
   --linger 时间         显示结果后到变为“请取走您的卡”为止的时间（默认 60s。未指定时使用窗口文件的 reading_time）
   --quick               只读取有效期限，省略对发行机构的确认
-  --lang ja|en          最初显示的语言
+  --lang LANG           最初显示的语言
   --sim [配置]          使用内置的模拟卡代替读卡器
   --trust-ca 文件       也认可此认证机构的证书（PEM）
   --today YYYY-MM-DD    以这一天为“今天”计算

@@ -53,7 +53,7 @@ func koYearsMonths(sp window.Span) string {
 }
 
 var ko = Catalog{
-	Lang:    Lang("ko"),
+	Lang:    Ko,
 	Date:    koDate,
 	DateEra: koDateEra,
 	Kiosk:   koKiosk,
@@ -314,7 +314,7 @@ var ko = Catalog{
   --reader 이름         이름에 이 문자가 포함된 리더기만 표시
   --wait 시간           먼저 그 시간까지 카드를 기다림(기본값은 바로 목록을 표시)
   --json                스크립트용으로 JSON을 하나 출력
-  --lang ja|en          표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
+  --lang LANG           표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
 ` + koCardFlags + `
 예:
   $ jpkicheck readers
@@ -354,7 +354,7 @@ var ko = Catalog{
   2  사용법 또는 입력 오류              6  마이넘버카드가 아님
   3  갱신할 수 있는 기간 중             7  비밀번호가 잠겼거나 거부됨
 
-언어: --lang ja|en. 지정하지 않으면 LC_ALL・LC_MESSAGES・LANG으로 정합니다(ja_*이면 일본어).
+언어: --lang ja|en|ja-easy|zh|ko|pt|vi. 지정하지 않으면 LC_ALL・LC_MESSAGES・LANG으로 정합니다(ja_*이면 일본어).
 각 명령의 옵션은 'jpkicheck 명령 --help'로 표시합니다.
 `,
 	HelpCheck: `사용법:
@@ -367,7 +367,7 @@ var ko = Catalog{
 
 옵션:
 ` + koCheckFlags + koReaderFlags + `  --json                스크립트용으로 JSON을 하나 출력
-  --lang ja|en          표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
+  --lang LANG           표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
 ` + koCardFlags + `
 예:
   $ jpkicheck
@@ -392,7 +392,7 @@ jpkicheck에 내장된 모의 카드로 확인 과정을 모두 실행합니다.
 
 옵션:
 ` + koCheckFlags + `  --json                스크립트용으로 JSON을 하나 출력
-  --lang ja|en          표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
+  --lang LANG           표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
 ` + koCardFlags + `
 예:
   $ jpkicheck demo
@@ -422,7 +422,7 @@ pin verify는 창구에 가기 전에 비밀번호를 기억하고 있는지 확
 옵션:
   --force               pin verify: 1회 남았어도 비밀번호를 보냄
 ` + koReaderFlags + `  --json                스크립트용으로 JSON을 하나 출력
-  --lang ja|en          표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
+  --lang LANG           표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
 ` + koCardFlags + `
 예:
   $ jpkicheck pin
@@ -453,7 +453,7 @@ p7b(증명서와 인증기관을 묶은 PKCS#7. Windows나 macOS의 인증서 �
                         1회의 비밀번호를 쓰는 일은 없습니다. 그러려면
                         'jpkicheck pin verify sign --force'를 사용합니다)
 ` + koReaderFlags + `  --json                문제를 스크립트용으로 JSON으로 출력
-  --lang ja|en          표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
+  --lang LANG           표시할 언어(생략 시 LC_ALL・LC_MESSAGES・LANG에서)
 ` + koCardFlags + `
 예:
   $ jpkicheck export auth > auth.pem
@@ -473,14 +473,14 @@ Google 캘린더, Outlook, Apple 캘린더, Thunderbird로 가져올 수 있습�
   -o, --output 파일     표준 출력 대신 이 파일에 씀
   --force               파일이 있어도 덮어씀
 ` + koReaderFlags + `  --json                문제를 스크립트용으로 JSON으로 출력
-  --lang ja|en          일정과 메시지의 언어
+  --lang LANG           일정과 메시지의 언어
 ` + koCardFlags + `
 예:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
 `,
 	HelpWindow: `사용법:
-  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
+  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang LANG]
 
 카드를 사용하지 않고, 지정한 유효기한으로부터 갱신할 수 있는 기간을 계산합니다.
 갱신 절차는 유효기한 3개월 전 날의 다음 날부터 유효기한 당일까지 할 수 있습니다.
@@ -494,7 +494,7 @@ Google 캘린더, Outlook, Apple 캘린더, Thunderbird로 가져올 수 있습�
   --today YYYY-MM-DD    이 날을 '오늘'로 하여 계산(생략 시 일본 시간의 오늘)
   --months N            접수 기간의 개월 수(기본값 3)
   --json                문장 대신 JSON을 하나 출력
-  --lang ja|en          표시할 언어
+  --lang LANG           표시할 언어
 
 예:
   $ jpkicheck window --expiry 2027-03-15

@@ -355,7 +355,7 @@ Opções:
   --reader NOME         lista só as leitoras cujo nome contém NOME
   --wait DURAÇÃO        antes, espera um cartão por até esse tempo (padrão: lista na hora)
   --json                mostra um objeto JSON para scripts
-  --lang ja|en          idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
 ` + ptCardFlags + `
 Exemplos:
   $ jpkicheck readers
@@ -396,7 +396,7 @@ Códigos de saída:
   2  erro de uso ou dado inválido              6  não é um Cartão My Number
   3  período de renovação aberto               7  senha bloqueada ou recusada
 
-Idioma: --lang ja|en; sem ele, de LC_ALL, LC_MESSAGES ou LANG (ja_* dá japonês).
+Idioma: --lang ja|en|ja-easy|zh|ko|pt|vi; sem ele, de LC_ALL, LC_MESSAGES ou LANG (ja_* dá japonês).
 Execute 'jpkicheck COMANDO --help' para ver as opções de um comando.
 `,
 	HelpCheck: `Uso:
@@ -409,7 +409,7 @@ restam nas duas senhas. Nada no cartão é alterado e nenhuma tentativa é gasta
 
 Opções:
 ` + ptCheckFlags + ptReaderFlags + `  --json                mostra um objeto JSON para scripts
-  --lang ja|en          idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
 ` + ptCardFlags + `
 Exemplos:
   $ jpkicheck
@@ -437,7 +437,7 @@ mostrada no final). Aceita as opções do check; não há leitora para escolher.
 
 Opções:
 ` + ptCheckFlags + `  --json                mostra um objeto JSON para scripts
-  --lang ja|en          idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
 ` + ptCardFlags + `
 Exemplos:
   $ jpkicheck demo
@@ -466,7 +466,7 @@ nunca tenta de novo. Com apenas 1 tentativa restante, recusa-se a enviar sem
 Opções:
   --force               pin verify: envia a senha mesmo na última tentativa
 ` + ptReaderFlags + `  --json                mostra um objeto JSON para scripts
-  --lang ja|en          idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
 ` + ptCardFlags + `
 Exemplos:
   $ jpkicheck pin
@@ -498,7 +498,7 @@ Opções:
                         gasta a última tentativa da senha: para isso use
                         'jpkicheck pin verify sign --force')
 ` + ptReaderFlags + `  --json                informa um problema como objeto JSON para scripts
-  --lang ja|en          idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           idioma (padrão: de LC_ALL, LC_MESSAGES, LANG)
 ` + ptCardFlags + `
 Exemplos:
   $ jpkicheck export auth > auth.pem
@@ -519,14 +519,14 @@ Opções:
   -o, --output ARQUIVO  grava em ARQUIVO em vez da saída padrão
   --force               substitui ARQUIVO se já existir
 ` + ptReaderFlags + `  --json                informa um problema como objeto JSON para scripts
-  --lang ja|en          idioma dos lembretes e das mensagens
+  --lang LANG           idioma dos lembretes e das mensagens
 ` + ptCardFlags + `
 Exemplos:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
 `,
 	HelpWindow: `Uso:
-  jpkicheck window --expiry AAAA-MM-DD [--today AAAA-MM-DD] [--months N] [--json] [--lang ja|en]
+  jpkicheck window --expiry AAAA-MM-DD [--today AAAA-MM-DD] [--months N] [--json] [--lang LANG]
 
 Calcula, sem cartão, o período de renovação de um certificado que vence na data
 indicada. A renovação é aceita a partir do dia seguinte à data 3 meses antes
@@ -541,7 +541,7 @@ Opções:
   --today AAAA-MM-DD    calcula como se fosse esse dia (padrão: hoje no Japão)
   --months N            duração do período em meses (padrão 3)
   --json                mostra um objeto JSON em vez de frases
-  --lang ja|en          idioma das frases
+  --lang LANG           idioma das frases
 
 Exemplos:
   $ jpkicheck window --expiry 2027-03-15

@@ -319,7 +319,7 @@ Tùy chọn:
   --reader TÊN          chỉ liệt kê các đầu đọc có tên chứa TÊN
   --wait THỜI_GIAN      trước hết chờ thẻ tối đa chừng ấy thời gian (mặc định: liệt kê ngay)
   --json                in ra một đối tượng JSON cho script
-  --lang ja|en          ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
 ` + viCardFlags + `
 Ví dụ:
   $ jpkicheck readers
@@ -360,7 +360,7 @@ Mã thoát:
   2  lỗi cách dùng hoặc dữ liệu sai            6  không phải thẻ My Number
   3  đang trong thời gian có thể gia hạn       7  mã PIN bị khóa hoặc bị từ chối
 
-Ngôn ngữ: --lang ja|en; nếu không có thì theo LC_ALL, LC_MESSAGES hoặc LANG (ja_* cho tiếng Nhật).
+Ngôn ngữ: --lang ja|en|ja-easy|zh|ko|pt|vi; nếu không có thì theo LC_ALL, LC_MESSAGES hoặc LANG (ja_* cho tiếng Nhật).
 Chạy 'jpkicheck LỆNH --help' để xem các tùy chọn của một lệnh.
 `,
 	HelpCheck: `Cách dùng:
@@ -373,7 +373,7 @@ có gì trên thẻ bị thay đổi và không tiêu tốn lần nhập mã PIN
 
 Tùy chọn:
 ` + viCheckFlags + viReaderFlags + `  --json                in ra một đối tượng JSON cho script
-  --lang ja|en          ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
 ` + viCardFlags + `
 Ví dụ:
   $ jpkicheck
@@ -400,7 +400,7 @@ Nhận các tùy chọn của check; không có đầu đọc nào để chọn.
 
 Tùy chọn:
 ` + viCheckFlags + `  --json                in ra một đối tượng JSON cho script
-  --lang ja|en          ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
 ` + viCardFlags + `
 Ví dụ:
   $ jpkicheck demo
@@ -429,7 +429,7 @@ có --force, vì nhập sai lúc đó sẽ khóa mã cho đến khi được cà
 Tùy chọn:
   --force               pin verify: gửi mã PIN kể cả ở lần cuối cùng
 ` + viReaderFlags + `  --json                in ra một đối tượng JSON cho script
-  --lang ja|en          ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
 ` + viCardFlags + `
 Ví dụ:
   $ jpkicheck pin
@@ -461,7 +461,7 @@ Tùy chọn:
                         giờ tiêu tốn lần nhập mật khẩu cuối cùng: muốn vậy hãy
                         dùng 'jpkicheck pin verify sign --force')
 ` + viReaderFlags + `  --json                báo sự cố dưới dạng một đối tượng JSON cho script
-  --lang ja|en          ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
+  --lang LANG           ngôn ngữ (mặc định theo LC_ALL, LC_MESSAGES, LANG)
 ` + viCardFlags + `
 Ví dụ:
   $ jpkicheck export auth > auth.pem
@@ -481,14 +481,14 @@ Tùy chọn:
   -o, --output TỆP      ghi vào TỆP thay cho đầu ra chuẩn
   --force               ghi đè TỆP nếu đã tồn tại
 ` + viReaderFlags + `  --json                báo sự cố dưới dạng một đối tượng JSON cho script
-  --lang ja|en          ngôn ngữ của lời nhắc và thông báo
+  --lang LANG           ngôn ngữ của lời nhắc và thông báo
 ` + viCardFlags + `
 Ví dụ:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
 `,
 	HelpWindow: `Cách dùng:
-  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
+  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang LANG]
 
 Tính thời gian có thể gia hạn cho chứng chỉ hết hạn vào ngày đã cho, không cần
 thẻ. Việc gia hạn được tiếp nhận từ ngày hôm sau của ngày 3 tháng trước ngày hết
@@ -502,7 +502,7 @@ Tùy chọn:
   --today YYYY-MM-DD    tính như thể hôm nay là ngày đó (mặc định: hôm nay ở Nhật)
   --months N            độ dài thời gian gia hạn tính bằng tháng (mặc định 3)
   --json                in ra một đối tượng JSON thay cho câu văn
-  --lang ja|en          ngôn ngữ của câu văn
+  --lang LANG           ngôn ngữ của câu văn
 
 Ví dụ:
   $ jpkicheck window --expiry 2027-03-15

@@ -52,7 +52,7 @@ func zhYearsMonths(sp window.Span) string {
 }
 
 var zh = Catalog{
-	Lang:    Lang("zh"),
+	Lang:    Zh,
 	Date:    zhDate,
 	DateEra: zhDateEra,
 	Kiosk:   zhKiosk,
@@ -313,7 +313,7 @@ var zh = Catalog{
   --reader 名称         只显示名称中包含此文字的读卡器
   --wait 时间           先等待卡，最长到该时间（默认立即显示一览）
   --json                为脚本输出一个JSON
-  --lang ja|en          显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
+  --lang LANG           显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
 ` + zhCardFlags + `
 例:
   $ jpkicheck readers
@@ -353,7 +353,7 @@ var zh = Catalog{
   2  用法或输入有误                    6  不是个人编号卡
   3  在可以更新的期间中                7  密码已锁定或被拒绝
 
-语言: --lang ja|en。未指定时根据 LC_ALL・LC_MESSAGES・LANG 决定（ja_* 为日语）。
+语言: --lang ja|en|ja-easy|zh|ko|pt|vi。未指定时根据 LC_ALL・LC_MESSAGES・LANG 决定（ja_* 为日语）。
 各命令的选项用 'jpkicheck 命令 --help' 显示。
 `,
 	HelpCheck: `用法:
@@ -365,7 +365,7 @@ var zh = Catalog{
 
 选项:
 ` + zhCheckFlags + zhReaderFlags + `  --json                为脚本输出一个JSON
-  --lang ja|en          显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
+  --lang LANG           显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
 ` + zhCardFlags + `
 例:
   $ jpkicheck
@@ -390,7 +390,7 @@ var zh = Catalog{
 
 选项:
 ` + zhCheckFlags + `  --json                为脚本输出一个JSON
-  --lang ja|en          显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
+  --lang LANG           显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
 ` + zhCardFlags + `
 例:
   $ jpkicheck demo
@@ -420,7 +420,7 @@ pin verify 在前往窗口之前确认您是否记得密码。
 选项:
   --force               pin verify: 即使只剩1次也发送密码
 ` + zhReaderFlags + `  --json                为脚本输出一个JSON
-  --lang ja|en          显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
+  --lang LANG           显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
 ` + zhCardFlags + `
 例:
   $ jpkicheck pin
@@ -451,7 +451,7 @@ p7b（汇总证书和认证机构的 PKCS#7。可用 Windows 或 macOS 的证书
                         1次的密码。如需这样做，请使用
                         'jpkicheck pin verify sign --force'）
 ` + zhReaderFlags + `  --json                为脚本以JSON输出问题
-  --lang ja|en          显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
+  --lang LANG           显示的语言（省略时根据 LC_ALL・LC_MESSAGES・LANG）
 ` + zhCardFlags + `
 例:
   $ jpkicheck export auth > auth.pem
@@ -471,14 +471,14 @@ p7b（汇总证书和认证机构的 PKCS#7。可用 Windows 或 macOS 的证书
   -o, --output 文件     写入此文件而不是标准输出
   --force               即使文件存在也覆盖
 ` + zhReaderFlags + `  --json                为脚本以JSON输出问题
-  --lang ja|en          日程和消息的语言
+  --lang LANG           日程和消息的语言
 ` + zhCardFlags + `
 例:
   $ jpkicheck ics -o my-number-card.ics
   $ jpkicheck ics --lang en > reminders.ics
 `,
 	HelpWindow: `用法:
-  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang ja|en]
+  jpkicheck window --expiry YYYY-MM-DD [--today YYYY-MM-DD] [--months N] [--json] [--lang LANG]
 
 不使用卡，根据指定的有效期限计算可以更新的期间。
 更新手续可以从有效期限3个月前那一天的次日起，到有效期限当天为止办理。
@@ -491,7 +491,7 @@ p7b（汇总证书和认证机构的 PKCS#7。可用 Windows 或 macOS 的证书
   --today YYYY-MM-DD    以这一天为“今天”计算（省略时为日本时间的今天）
   --months N            受理期间的月数（默认为3）
   --json                输出一个JSON而不是文字
-  --lang ja|en          显示的语言
+  --lang LANG           显示的语言
 
 例:
   $ jpkicheck window --expiry 2027-03-15

@@ -34,8 +34,7 @@ const (
 // must be complete (TestCatalogsComplete walks every one).
 var catalogs = []*Catalog{
 	&ja, &en, &easy,
-	// &zh, &ko,
-	&pt, &vi,
+	&zh, &ko, &pt, &vi,
 }
 
 // names are each language's name in itself, as its button reads.
