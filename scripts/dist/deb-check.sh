@@ -18,11 +18,11 @@ for f in /usr/lib/systemd/system/jpkicheck-kiosk.service /usr/lib/systemd/user/j
 	/usr/share/polkit-1/rules.d/50-jpkicheck-kiosk.rules /etc/default/jpkicheck-kiosk /etc/jpkicheck/office.conf; do
 	[ -f "$f" ] || fail "missing $f"
 done
-(cd / && jpkicheck version) || fail "jpkicheck version"
+(cd / && jpkicheck --version) || fail "jpkicheck --version"
 (cd / && LC_ALL=C LANG=C jpkicheck demo >/tmp/deb-check-demo.txt) || fail "jpkicheck demo"
 grep -q "simulated card" /tmp/deb-check-demo.txt || fail "jpkicheck demo printed no result: $(head -5 /tmp/deb-check-demo.txt)"
 rm -f /tmp/deb-check-demo.txt
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq jpkicheck >/dev/null || fail "apt-get purge jpkicheck"
 trap - EXIT
 [ ! -e /usr/bin/jpkicheck ] || fail "/usr/bin/jpkicheck left after purge"
-echo "deb-check: $(basename "$deb") installs, runs jpkicheck version and demo from PATH, purges cleanly"
+echo "deb-check: $(basename "$deb") installs, runs jpkicheck --version and demo from PATH, purges cleanly"
