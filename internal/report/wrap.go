@@ -59,11 +59,13 @@ func units(s string) []string {
 		case r == ' ':
 			out = append(out, " ")
 			s = s[size:]
-		case r < 0x80 || !isWide(r) && !isJapanesePunct(r):
+		case r < 0x80 || isHangul(r) || !isWide(r) && !isJapanesePunct(r):
+			// A word: Latin letters, or Korean, which breaks only at
+			// spaces, unlike Japanese and Chinese.
 			n := 0
 			for n < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[n:])
-				if r2 == ' ' || isWide(r2) || isJapanesePunct(r2) {
+				if r2 == ' ' || isWide(r2) && !isHangul(r2) || isJapanesePunct(r2) {
 					break
 				}
 				n += sz
@@ -79,6 +81,12 @@ func units(s string) []string {
 }
 
 func isWide(r rune) bool { return displayWidth(string(r)) == 2 }
+
+// isHangul: Korean syllables and letters, written in words separated by
+// spaces.
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
 
 func isJapanesePunct(r rune) bool {
 	return strings.ContainsRune("、。，．・：；？！）」』】〕〉》（「『【〔〈《〜ー…", r)
