@@ -168,7 +168,6 @@ func TestPromptCancels(t *testing.T) {
 	for _, args := range commands {
 		for _, a := range actions {
 			t.Run(strings.Join(args[:2], "-")+"/"+a.name, func(t *testing.T) {
-				t.Parallel()
 				code, screen, echoes := promptSession(t, bin, append(args, "--lang", "en"), a.do)
 				if code != a.code {
 					t.Errorf("exit code %d, want %d\n%q", code, a.code, screen)
