@@ -247,13 +247,7 @@ func TestTransmissionError(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := rig.Start(t, rig.Options{})
-			vc := r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
-			card, err := pcsc.Connect(context.Background(), r.ReaderName(0), 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer card.Close()
+			_, vc, card := echoCard(t)
 			if _, err := card.Transmit(selectAP); err != nil {
 				t.Fatal(err)
 			}
@@ -283,13 +277,7 @@ func TestTransmissionError(t *testing.T) {
 // sent before pcscd's next poll finds no link (vpcd fails to send it); the
 // card is back at that poll, never reported gone.
 func TestNotTransacted(t *testing.T) {
-	r := rig.Start(t, rig.Options{})
-	vc := r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
-	card, err := pcsc.Connect(context.Background(), r.ReaderName(0), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer card.Close()
+	r, vc, card := echoCard(t)
 	other := otherProgram(t, r.ReaderName(0))
 	// pcscd may poll between the two commands (a ~0.2 ms window every
 	// 400 ms) and mend the link first; then the command goes through, and
@@ -300,7 +288,7 @@ func TestNotTransacted(t *testing.T) {
 			t.Fatalf("glitched command of the other program = %X, %v; want an empty answer", rsp, err)
 		}
 		t0 := time.Now()
-		_, err = card.Transmit(selectAP)
+		_, err := card.Transmit(selectAP)
 		if err == nil {
 			t.Logf("pcscd mended the link before the command; again")
 			continue

@@ -24,6 +24,20 @@ var selectAP = []byte{0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26
 // tell which command a response belongs to.
 func echo(apdu []byte) []byte { return []byte{apdu[1], 0x90, 0x00} }
 
+// echoCard starts a rig with an echoing card in its first reader and
+// connects to it (shared); the connection is closed when the test ends.
+func echoCard(t *testing.T) (*rig.Rig, *rig.InsertedCard, *pcsc.Card) {
+	t.Helper()
+	r := rig.Start(t, rig.Options{})
+	vc := r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
+	card, err := pcsc.Connect(context.Background(), r.ReaderName(0), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { card.Close() })
+	return r, vc, card
+}
+
 func TestReadersAndCardState(t *testing.T) {
 	r := rig.Start(t, rig.Options{})
 	readers, err := pcsc.Readers()
@@ -64,13 +78,7 @@ func TestReadersAndCardState(t *testing.T) {
 }
 
 func TestTransmitRoundTrip(t *testing.T) {
-	r := rig.Start(t, rig.Options{})
-	vc := r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
-	card, err := pcsc.Connect(context.Background(), r.ReaderName(0), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer card.Close()
+	_, vc, card := echoCard(t)
 	const n = 200
 	t0 := time.Now()
 	for i := 0; i < n; i++ {
@@ -602,13 +610,7 @@ func TestTransactionKeepsOthersOut(t *testing.T) {
 }
 
 func TestResetByAnotherProgram(t *testing.T) {
-	r := rig.Start(t, rig.Options{})
-	vc := r.InsertCard(t, 0, rig.VirtualCard{Handle: echo})
-	card, err := pcsc.Connect(context.Background(), r.ReaderName(0), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer card.Close()
+	r, vc, card := echoCard(t)
 	resetByOther := func() {
 		other, err := scard.EstablishContext()
 		if err != nil {
@@ -623,7 +625,7 @@ func TestResetByAnotherProgram(t *testing.T) {
 	}
 
 	resetByOther()
-	_, err = card.Transmit(selectAP)
+	_, err := card.Transmit(selectAP)
 	if !errors.Is(err, pcsc.ErrCardReset) {
 		t.Fatalf("Transmit after a reset = %v, want pcsc.ErrCardReset", err)
 	}
